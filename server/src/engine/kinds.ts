@@ -1,0 +1,12 @@
+import type { DocumentKind } from './types';
+
+/**
+ * The kind of document a path names: `SECURITY.md` in any case, and Compose files
+ * (`compose.y(a)ml`, `docker-compose.y(a)ml` and any `*compose*.y(a)ml` override).
+ */
+export function documentKind(path: string): DocumentKind | undefined {
+  const name = path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+  if (/^security\.md$/i.test(name)) return 'policy';
+  if (/compose[^/\\]*\.ya?ml$/i.test(name)) return 'compose';
+  return undefined;
+}

@@ -1,0 +1,62 @@
+import { parseCompose, type ComposeModel } from '../formats/compose';
+import { parsePolicy, type PolicyModel } from '../formats/policy';
+import { allRules } from '../rules';
+import { applyDirectives } from './directives';
+import type { Config, DocumentKind, Finding, ProjectFacts, Report, Rule, Severity } from './types';
+
+export type ParsedDocument = PolicyModel | ComposeModel;
+
+export interface LintOptions {
+  config?: Config;
+  facts?: ProjectFacts;
+}
+
+export interface RuleFailure {
+  ruleId: string;
+  error: unknown;
+}
+
+export interface LintResult {
+  findings: Finding[];
+  /** Rules that threw; the other rules' findings are still returned. */
+  failures: RuleFailure[];
+}
+
+export function parse(kind: DocumentKind, text: string): ParsedDocument {
+  return kind === 'policy' ? parsePolicy(text) : parseCompose(text);
+}
+
+/** Runs every rule for the document's kind, then applies severity overrides and inline directives. */
+export function lintParsed(parsed: ParsedDocument, options: LintOptions = {}): LintResult {
+  const findings: Finding[] = [];
+  const failures: RuleFailure[] = [];
+  const overrides = options.config?.rules ?? {};
+  const facts = options.facts ?? {};
+  for (const rule of allRules) {
+    if (rule.meta.kind !== parsed.kind) continue;
+    const setting = overrides[rule.meta.id] ?? rule.meta.defaultSeverity;
+    if (setting === 'off') continue;
+    const userSeverity: Severity | undefined = overrides[rule.meta.id] as Severity | undefined;
+    const report = (found: Report) => {
+      findings.push({
+        ruleId: rule.meta.id,
+        severity: userSeverity ?? found.severity ?? (setting as Severity),
+        message: found.message,
+        start: found.start,
+        end: found.end,
+        ...(found.fixes && found.fixes.length > 0 ? { fixes: found.fixes } : {}),
+      });
+    };
+    try {
+      (rule as Rule<ParsedDocument>).check(parsed, { report, facts });
+    } catch (error) {
+      failures.push({ ruleId: rule.meta.id, error });
+    }
+  }
+  findings.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
+  return { findings: applyDirectives(parsed.text, parsed.kind, findings), failures };
+}
+
+export function lintText(kind: DocumentKind, text: string, options: LintOptions = {}): LintResult {
+  return lintParsed(parse(kind, text), options);
+}

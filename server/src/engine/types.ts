@@ -1,0 +1,71 @@
+/** Types shared by the engine, the formats, the rules and the adapters. Offsets are string indices into the document text. */
+
+export type Severity = 'error' | 'warning' | 'info';
+export type SeveritySetting = Severity | 'off';
+
+/** What a file is, decided from its name. */
+export type DocumentKind = 'policy' | 'compose';
+
+export interface TextEdit {
+  start: number;
+  end: number;
+  newText: string;
+}
+
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+  /** The one fix that is clearly right: editors apply it from "auto fix". */
+  preferred?: boolean;
+}
+
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  start: number;
+  end: number;
+  fixes?: Fix[];
+}
+
+/** Facts about the project around a file, gathered by the caller (the engine reads no files). */
+export interface ProjectFacts {
+  /** `version` from the nearest package.json. */
+  packageVersion?: string;
+  /** `owner/name` of a GitHub remote, when the repository has one. */
+  githubRepository?: string;
+}
+
+export interface Config {
+  /** Severity overrides by rule id. */
+  rules: Record<string, SeveritySetting>;
+}
+
+export interface RuleMeta {
+  /** `<kind>/<name>`, matching the file name and the docs page. */
+  id: string;
+  /** The document kind the rule reads. */
+  kind: DocumentKind;
+  defaultSeverity: SeveritySetting;
+  /** One sentence, shown in the rules list and SARIF. */
+  description: string;
+}
+
+export interface Report {
+  message: string;
+  start: number;
+  end: number;
+  fixes?: Fix[];
+  /** Overrides the rule's default severity for this finding (before user overrides). */
+  severity?: Severity;
+}
+
+export interface RuleContext {
+  report(report: Report): void;
+  facts: ProjectFacts;
+}
+
+export interface Rule<Model> {
+  meta: RuleMeta;
+  check(model: Model, context: RuleContext): void;
+}

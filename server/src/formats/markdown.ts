@@ -1,0 +1,19 @@
+import type { Root } from 'mdast';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+
+// GFM is required: without it a supported-versions table parses as a paragraph.
+const processor = unified().use(remarkParse).use(remarkGfm).freeze();
+
+export function parseMarkdown(text: string): Root {
+  return processor.parse(text);
+}
+
+/** Start and end offsets of an mdast node; every node from the parser has a position. */
+export function nodeRange(node: { position?: { start: { offset?: number }; end: { offset?: number } } }): {
+  start: number;
+  end: number;
+} {
+  return { start: node.position?.start.offset ?? 0, end: node.position?.end.offset ?? 0 };
+}

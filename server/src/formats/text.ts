@@ -1,0 +1,27 @@
+/** Small helpers over raw document text shared by formats, rules and fixes. */
+
+/** The line ending a document mostly uses, so inserted text matches it. */
+export function lineEnding(text: string): string {
+  const crlf = text.indexOf('\r\n');
+  return crlf !== -1 && crlf === text.indexOf('\n') - 1 ? '\r\n' : '\n';
+}
+
+/** Offset of the first character of the line that holds `offset`. */
+export function lineStart(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
+}
+
+/** Offset just past the last character of the line that holds `offset`, before its line break. */
+export function lineEnd(text: string, offset: number): number {
+  const newline = text.indexOf('\n', offset);
+  const end = newline === -1 ? text.length : newline;
+  return end > 0 && text[end - 1] === '\r' ? end - 1 : end;
+}
+
+/** The run of spaces and tabs that starts the line holding `offset`. */
+export function indentationAt(text: string, offset: number): string {
+  const start = lineStart(text, offset);
+  let end = start;
+  while (end < text.length && (text[end] === ' ' || text[end] === '\t')) end++;
+  return text.slice(start, end);
+}

@@ -1,0 +1,16 @@
+import type { Rule } from '../../engine/types';
+import type { ComposeModel } from '../../formats/compose';
+
+export const invalidYaml: Rule<ComposeModel> = {
+  meta: {
+    id: 'compose/invalid-yaml',
+    kind: 'compose',
+    defaultSeverity: 'error',
+    description: 'The file is not valid YAML, so Compose cannot read it and the other checks see only part of it.',
+  },
+  check(model, context) {
+    for (const problem of model.problems) {
+      context.report({ message: `Invalid YAML: ${problem.message}`, start: problem.start, end: problem.end });
+    }
+  },
+};
