@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { parseDocument } from 'yaml';
 import { fixAllEdits, applyEdits } from '../../server/src/engine/fixes';
 import { parse } from '../../server/src/engine/lint';
 import type { Finding, ProjectFacts, Rule, Severity } from '../../server/src/engine/types';
@@ -115,6 +116,10 @@ export function ruleTester(rule: AnyRule, cases: { valid: ValidCase[]; invalid: 
         const edits = fixAllEdits(findings);
         const output = edits.length > 0 ? applyEdits(testCase.code, edits) : null;
         assert.equal(output, testCase.output);
+        if (output !== null && rule.meta.kind === 'compose' && parseDocument(testCase.code).errors.length === 0) {
+          const errors = parseDocument(output).errors.map((error) => error.message);
+          assert.deepEqual(errors, [], 'a Compose file that parsed before the fix parses after it');
+        }
         if (output !== null) {
           const remaining = runRule(rule, output, testCase.facts).filter((finding) => finding.fixes?.length);
           assert.deepEqual(

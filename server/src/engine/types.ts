@@ -17,6 +17,11 @@ export interface Fix {
   edits: TextEdit[];
   /** The one fix that is clearly right: editors apply it from "auto fix". */
   preferred?: boolean;
+  /**
+   * The fix writes text a person must check or complete (a placeholder address, a promise about
+   * response times): editors offer it, `secpolicy --fix` leaves it alone.
+   */
+  needsReview?: boolean;
 }
 
 export interface Finding {

@@ -6,6 +6,7 @@ import {
   isScalar,
   isSeq,
   parseDocument,
+  visit,
   Scalar,
   YAMLMap,
   YAMLSeq,
@@ -151,6 +152,8 @@ export function mapPairs(doc: Document, map: YAMLMap, depth = 0): Pair[] {
 export function stringRef(text: string, node: unknown): StringRef | undefined {
   if (!isScalar(node) || !node.range) return undefined;
   if (node.value === null || typeof node.value === 'object') return undefined;
+  // `KEY: !reset null` removes an inherited value: nothing is left to read.
+  if (node.tag === '!reset') return undefined;
   const value = String(node.value);
   const [from, to] = node.range;
   const quoted = node.type === Scalar.QUOTE_DOUBLE || node.type === Scalar.QUOTE_SINGLE;
@@ -227,18 +230,49 @@ function servicesOf(doc: Document, text: string): Service[] {
   return result;
 }
 
+/** Aliases with no anchor of their name before them: the parser accepts them, Compose does not. */
+function unresolvedAliases(doc: Document): YamlProblem[] {
+  const problems: YamlProblem[] = [];
+  const anchors = new Set<string>();
+  visit(doc, {
+    Node(_key, node) {
+      if (isAlias(node)) {
+        if (!anchors.has(node.source) && node.range) {
+          problems.push({
+            message: `Unresolved alias *${node.source}: no anchor &${node.source} is set before it`,
+            start: node.range[0],
+            end: node.range[1],
+          });
+        }
+      } else if (node.anchor) anchors.add(node.anchor);
+    },
+  });
+  return problems;
+}
+
+/**
+ * A parser error's range inside the text. Errors found at the end of the input (an unclosed quote
+ * or bracket) point past it: they are moved onto the last character written.
+ */
+function problemRange(text: string, start: number, end: number): { start: number; end: number } {
+  if (start < text.length) return { start, end: Math.min(Math.max(end, start), text.length) };
+  let last = text.length;
+  while (last > 0 && /\s/.test(text[last - 1])) last--;
+  return { start: Math.max(last - 1, 0), end: last };
+}
+
 export function parseCompose(text: string): ComposeModel {
+  // Keys stay unique, `<<` included, as Compose's YAML reader requires.
   const doc = parseDocument(text, {
     customTags: composeTags,
     prettyErrors: false,
-    uniqueKeys: false,
     keepSourceTokens: false,
   });
   const problems: YamlProblem[] = doc.errors.map((error) => ({
     message: error.message.split('\n')[0],
-    start: error.pos[0],
-    end: Math.max(error.pos[1], error.pos[0]),
+    ...problemRange(text, error.pos[0], error.pos[1]),
   }));
+  problems.push(...unresolvedAliases(doc));
   return { kind: 'compose', text, doc, problems, services: servicesOf(doc, text) };
 }
 

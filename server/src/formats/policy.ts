@@ -82,7 +82,10 @@ const MEANINGS: [SectionMeaning, RegExp][] = [
   ['supported-versions', /\bsupported\b|\bversions?\b|security updates|\bmaintained\b/i],
   ['reporting', /\breport|\bcontact|\bsubmit|how to (?:tell|reach|notify)/i],
   ['disclosure', /\bdisclos|\badvisor|\bembargo|\bpublication\b|\bcoordinated\b/i],
-  ['response', /\brespon[sd]|what to expect|\btimelines?\b|\btriage|\bprocess\b|\bhandling\b|\bsla\b/i],
+  [
+    'response',
+    /\brespon(?:d|se)|what to expect|\btimelines?\b|\btriage|(?<!\b(?:release|build|development) )\bprocess\b|\bhandling\b|\bsla\b/i,
+  ],
   ['scope', /\bscope\b/i],
   ['safe-harbor', /safe harbou?r|\blegal\b/i],
   ['encryption', /\bpgp\b|\bgpg\b|\bencrypt/i],

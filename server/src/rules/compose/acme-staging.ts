@@ -1,24 +1,64 @@
-import type { Rule, RuleContext } from '../../engine/types';
-import { commandTokens, type ComposeModel, type Service } from '../../formats/compose';
-import { removeListItemLine, replaceEnvValue } from './helpers';
+import type { Report, Rule, TextEdit } from '../../engine/types';
+import {
+  commandTokens,
+  getNode,
+  stringRef,
+  type ComposeModel,
+  type EnvEntry,
+  type Service,
+} from '../../formats/compose';
+import { resolveInterpolation } from '../../formats/interpolation';
+import { removeListItemLine, reportOnce } from './helpers';
 
-/** Variables that switch an ACME client (acme-companion, swag, certbot wrappers) to the staging CA. */
-const STAGING_KEY = /^(?:(?:LETSENCRYPT|LE|ACME|CERTBOT|CERT|SSL|TLS|CA)_?)?(?:STAGING|TEST_?CERT)$/i;
+/**
+ * Variables that switch an ACME client (acme-companion, swag, certbot wrappers) to the staging CA;
+ * acme-companion reads `LETSENCRYPT_TEST` on each proxied container.
+ */
+const STAGING_KEY =
+  /^(?:(?:LETSENCRYPT|LE|ACME|CERTBOT|CERT|SSL|TLS|CA)_?)?(?:STAGING|TEST_?CERT)$|^LETSENCRYPT_TEST$/i;
 const TRUE = /^(?:true|1|yes|on|y)$/i;
 const STAGING_HOST = 'acme-staging-v02.api.letsencrypt.org';
 const PRODUCTION_HOST = 'acme-v02.api.letsencrypt.org';
 /** ACME clients' flags that request untrusted test certificates. */
 const STAGING_FLAGS = /^--(?:staging|test-cert)$/;
+/** Images of ACME clients, and command words that run one: other programs' `--staging` means something else. */
+const ACME_IMAGE = /certbot|acme|letsencrypt/i;
+const ACME_WORD = /^(?:(?:.*\/)?(?:certbot|acme\.sh|lego)|certonly|renew)$/;
 
-function checkEnvironment(service: Service, context: RuleContext) {
+function isAcmeClient(model: ComposeModel, service: Service): boolean {
+  const image = stringRef(model.text, getNode(model.doc, service.map, 'image'));
+  if (image && ACME_IMAGE.test(image.value)) return true;
+  return (['command', 'entrypoint'] as const).some((key) =>
+    commandTokens(model, service.map, key).some((token) => ACME_WORD.test(token.value)),
+  );
+}
+
+/** Where a `KEY: value` entry ends, the closing quote of a quoted value included. */
+function entryEnd(text: string, entry: EnvEntry): number {
+  const quote = text[entry.valueStart - 1];
+  const closed =
+    entry.form === 'map' && entry.exact && (quote === '"' || quote === "'") && text[entry.valueEnd] === quote;
+  return closed ? entry.valueEnd + 1 : entry.valueEnd;
+}
+
+function checkEnvironment(model: ComposeModel, service: Service, report: (report: Report) => void) {
   for (const entry of service.environment) {
     if (entry.value === undefined) continue;
-    if (STAGING_KEY.test(entry.name) && TRUE.test(entry.value.trim())) {
-      const edit = replaceEnvValue(entry, 'false');
-      context.report({
+    // `${LE_STAGING:-true}` is judged, and fixed, at its default.
+    const resolved = resolveInterpolation(entry.value, () => undefined);
+    if (STAGING_KEY.test(entry.name) && resolved.value !== undefined && TRUE.test(resolved.value.trim())) {
+      const edit: TextEdit | undefined =
+        entry.exact && resolved.source
+          ? {
+              start: entry.valueStart + resolved.source.start,
+              end: entry.valueStart + resolved.source.end,
+              newText: 'false',
+            }
+          : undefined;
+      report({
         message: `${entry.name} in service "${service.name}" turns on the Let's Encrypt staging CA: browsers will not trust its certificates.`,
         start: entry.nameStart,
-        end: entry.valueEnd,
+        end: entryEnd(model.text, entry),
         fixes: edit ? [{ title: `Set ${entry.name} to false`, edits: [edit], preferred: true }] : [],
       });
       continue;
@@ -26,7 +66,7 @@ function checkEnvironment(service: Service, context: RuleContext) {
     const at = entry.value.indexOf(STAGING_HOST);
     if (at !== -1) {
       const start = entry.exact ? entry.valueStart + at : entry.valueStart;
-      context.report({
+      report({
         message: `${entry.name} in service "${service.name}" points at the Let's Encrypt staging CA.`,
         start,
         end: entry.exact ? start + STAGING_HOST.length : entry.valueEnd,
@@ -44,10 +84,10 @@ function checkEnvironment(service: Service, context: RuleContext) {
   }
 }
 
-function checkCommand(model: ComposeModel, service: Service, context: RuleContext) {
+function checkCommand(model: ComposeModel, service: Service, report: (report: Report) => void) {
   for (const key of ['command', 'entrypoint'] as const) {
     for (const token of commandTokens(model, service.map, key)) {
-      if (STAGING_FLAGS.test(token.value)) {
+      if (STAGING_FLAGS.test(token.value) && isAcmeClient(model, service)) {
         // A flag that is a list item of its own goes with its line; one inside a string goes with its space.
         const removal =
           token.item && String(token.node.value).trim() === token.value
@@ -55,7 +95,7 @@ function checkCommand(model: ComposeModel, service: Service, context: RuleContex
             : token.exact && model.text[token.start - 1] === ' '
               ? { start: token.start - 1, end: token.end, newText: '' }
               : undefined;
-        context.report({
+        report({
           message: `${token.value} in service "${service.name}" requests untrusted Let's Encrypt staging certificates.`,
           start: token.start,
           end: token.end,
@@ -66,7 +106,7 @@ function checkCommand(model: ComposeModel, service: Service, context: RuleContex
       const at = token.value.indexOf(STAGING_HOST);
       if (at === -1) continue;
       const start = token.exact ? token.start + at : token.start;
-      context.report({
+      report({
         message: `The ${key} of service "${service.name}" points the ACME client at the Let's Encrypt staging CA.`,
         start,
         end: token.exact ? start + STAGING_HOST.length : token.end,
@@ -92,9 +132,10 @@ export const acmeStaging: Rule<ComposeModel> = {
     description: "Let's Encrypt staging is left on, so the deployment serves certificates no browser trusts.",
   },
   check(model, context) {
+    const report = reportOnce(context);
     for (const service of model.services) {
-      checkEnvironment(service, context);
-      checkCommand(model, service, context);
+      checkEnvironment(model, service, report);
+      checkCommand(model, service, report);
     }
   },
 };

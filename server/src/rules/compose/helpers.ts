@@ -1,20 +1,33 @@
 import type { Node } from 'yaml';
-import type { TextEdit } from '../../engine/types';
-import type { EnvEntry } from '../../formats/compose';
+import type { Report, RuleContext, TextEdit } from '../../engine/types';
 import { lineEnd, lineStart } from '../../formats/text';
 
-/** Key names that hold credentials; `*_FILE` variants point at a file and are fine. */
+/**
+ * Key names that hold credentials: the credential word ends the name (`POSTGRES_PASSWORD`,
+ * `SECRET_KEY_BASE`); settings about one (`PASSWORD_MIN_LENGTH`, `TOKEN_EXPIRY`) and `*_FILE`
+ * variants, which point at a file, are not credentials.
+ */
 const CREDENTIAL_KEY =
-  /(?:^|_)(?:PASSWORD|PASSWD|PASS|PWD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY|SECRET_?KEY|AUTH_?KEY|CREDENTIALS?)(?:_|$)/i;
+  /(?:^|_)(?:PASSWORD|PASSWD|PASS|PWD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY|SECRET_?KEY|AUTH_?KEY|CREDENTIALS?)(?:_BASE)?$/i;
+/** Switches about a credential, such as `MYSQL_ALLOW_EMPTY_PASSWORD` or `MYSQL_RANDOM_ROOT_PASSWORD`. */
+const CREDENTIAL_SWITCH = /(?:^|_)(?:ALLOW|RANDOM|EMPTY|GENERATE|SKIP|DISABLE|ENABLE|REQUIRE)_/i;
 
 export function isCredentialKey(name: string): boolean {
-  return CREDENTIAL_KEY.test(name) && !/_FILE$/i.test(name);
+  return CREDENTIAL_KEY.test(name) && !CREDENTIAL_SWITCH.test(name) && !/_FILE$/i.test(name);
 }
 
-/** An edit replacing an environment entry's value, when its offsets map onto the text exactly. */
-export function replaceEnvValue(entry: EnvEntry, newText: string): TextEdit | undefined {
-  if (!entry.exact || entry.value === undefined) return undefined;
-  return { start: entry.valueStart, end: entry.valueEnd, newText };
+/**
+ * The context's report, dropping a second finding at the same range: a value behind an anchor
+ * that several services use is one thing to fix, so it is reported once.
+ */
+export function reportOnce(context: RuleContext): (report: Report) => void {
+  const seen = new Set<string>();
+  return (report) => {
+    const key = `${report.start}:${report.end}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    context.report(report);
+  };
 }
 
 /**

@@ -35,6 +35,8 @@ export const noContact: Rule<PolicyModel> = {
               : insertSection(model, 'reporting', 'Reporting a Vulnerability', [line]),
           ],
           preferred: true,
+          // The inserted text is a commitment or a placeholder the maintainers must check.
+          needsReview: true,
         },
       ],
     });

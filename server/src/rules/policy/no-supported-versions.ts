@@ -1,10 +1,10 @@
 import type { Rule } from '../../engine/types';
-import type { PolicyModel } from '../../formats/policy';
-import { documentAnchor, insertSection, sectionsWith } from './helpers';
+import type { PolicyModel, Section } from '../../formats/policy';
+import { documentAnchor, insertAfter, insertSection, sectionsWith } from './helpers';
 
 /** Sentences that settle which versions get fixes without a table. */
 const SUPPORT_STATEMENT =
-  /\bonly (?:the )?(?:latest|most recent|current|newest)\b|\b(?:latest|most recent|current|newest) (?:stable |major |minor )?(?:release|version)s? (?:is|are) supported|\bwe (?:only )?support (?:the )?(?:latest|current|most recent)|security (?:fixes|updates|patches) (?:are|will be) (?:only )?(?:released|provided|applied|backported) (?:for|to) (?:the )?(?:latest|current|most recent)|\ball versions are supported\b/i;
+  /\bonly (?:the )?(?:latest|most recent|current|newest)\b|\b(?:latest|most recent|current|newest) (?:stable |major |minor )?(?:release|version)s? (?:is|are) supported|\bwe (?:only )?support (?:the )?(?:latest|current|most recent)|security (?:fixes|updates|patches) (?:are|will be) (?:only )?(?:released|provided|applied|backported) (?:for|to) (?:the )?(?:latest|current|most recent)|\b(?:latest|most recent|current|newest) (?:stable |major |minor )?(?:release|version)s? only\b|\ball versions are supported\b/i;
 
 /** Rows for a supported-versions table built from the project's current version. */
 function versionRows(version: string | undefined): string[] {
@@ -31,18 +31,37 @@ export const noSupportedVersions: Rule<PolicyModel> = {
   check(model, context) {
     if (model.versionsTables.some((table) => table.versionColumn !== undefined)) return;
     if (model.blocks.some((block) => SUPPORT_STATEMENT.test(block.source))) return;
-    if (sectionsWith(model, 'supported-versions').some((section) => section.bodyEnd > section.headingEnd)) return;
+    const sections = sectionsWith(model, 'supported-versions');
+    // A section says something when it holds prose or a table (a template's HTML comment is not enough);
+    // a document title counts only its own body, a section its subsections too.
+    const saysSomething = (section: Section) => {
+      const end = section.depth >= model.sectionDepth ? section.contentEnd : section.bodyEnd;
+      return model.blocks.some(
+        (block) => block.type !== 'heading' && block.start >= section.headingEnd && block.end <= end,
+      );
+    };
+    if (sections.some(saysSomething)) return;
+    // An empty "Supported Versions" section gets the table, rather than a second section of that name.
+    const empty = sections.find((section) => section.depth >= model.sectionDepth);
     const version = context.facts.packageVersion;
+    const rows = versionRows(version);
+    const table = rows[0].startsWith('|');
     context.report({
       message: 'No supported versions: add a table or a statement saying which versions receive security fixes.',
-      ...documentAnchor(model),
+      ...(empty ? { start: empty.headingStart, end: empty.headingEnd } : documentAnchor(model)),
       fixes: [
         {
-          title: version
+          title: table
             ? `Add a "Supported Versions" table (current version ${version})`
             : 'Add a "Supported Versions" section (latest version only)',
-          edits: [insertSection(model, 'supported-versions', 'Supported Versions', versionRows(version))],
+          edits: [
+            empty
+              ? insertAfter(model, empty.bodyEnd, rows)
+              : insertSection(model, 'supported-versions', 'Supported Versions', rows),
+          ],
           preferred: true,
+          // The inserted text is a commitment or a placeholder the maintainers must check.
+          needsReview: true,
         },
       ],
     });

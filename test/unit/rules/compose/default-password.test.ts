@@ -1,0 +1,408 @@
+import assert from 'node:assert/strict';
+import { defaultPassword } from '../../../../server/src/rules/compose/default-password';
+import { ruleTester, runRule, type InvalidCase } from '../../rule-tester';
+
+const REQUIRE_POSTGRES = 'Require POSTGRES_PASSWORD from the environment (${POSTGRES_PASSWORD:?…})';
+const REQUIRE_REDIS = 'Require REDIS_PASSWORD from the environment (${REDIS_PASSWORD:?…})';
+const POSTGRES_DEFAULT = 'POSTGRES_PASSWORD in service "db" is a well-known default password (po******).';
+const REQUIRED_POSTGRES = '${POSTGRES_PASSWORD:?set POSTGRES_PASSWORD in .env}';
+const REQUIRED_REDIS = '${REDIS_PASSWORD:?set REDIS_PASSWORD in .env}';
+
+/** A `db` service whose `environment:` block holds `lines`. */
+const db = (lines: string) => `services:\n  db:\n    image: postgres:16\n    environment:\n${lines}`;
+/** A `redis` service with `command` as written. */
+const redis = (command: string) => `services:\n  redis:\n    image: redis:7\n    command: ${command}\n`;
+
+const invalid: InvalidCase[] = [
+  {
+    name: 'list form: the value after = is the default password',
+    code: db('      - POSTGRES_PASSWORD=postgres\n'),
+    errors: [
+      {
+        line: 5,
+        column: 27,
+        endLine: 5,
+        endColumn: 35,
+        message: POSTGRES_DEFAULT,
+        severity: 'error',
+        fixes: [REQUIRE_POSTGRES],
+      },
+    ],
+    output: db(`      - POSTGRES_PASSWORD=${REQUIRED_POSTGRES}\n`),
+  },
+  {
+    name: 'map form',
+    code: db('      POSTGRES_PASSWORD: postgres\n'),
+    errors: [
+      {
+        line: 5,
+        column: 26,
+        endLine: 5,
+        endColumn: 34,
+        message: POSTGRES_DEFAULT,
+        severity: 'error',
+        fixes: [REQUIRE_POSTGRES],
+      },
+    ],
+    output: db(`      POSTGRES_PASSWORD: ${REQUIRED_POSTGRES}\n`),
+  },
+  {
+    name: 'map form, double-quoted: the range is inside the quotes, which stay',
+    code: db('      POSTGRES_PASSWORD: "postgres"\n'),
+    errors: [{ line: 5, column: 27, endLine: 5, endColumn: 35, message: POSTGRES_DEFAULT }],
+    output: db(`      POSTGRES_PASSWORD: "${REQUIRED_POSTGRES}"\n`),
+  },
+  {
+    name: 'map form, single-quoted',
+    code: db("      POSTGRES_PASSWORD: 'postgres'\n"),
+    errors: [{ line: 5, column: 27, endLine: 5, endColumn: 35, message: POSTGRES_DEFAULT }],
+    output: db(`      POSTGRES_PASSWORD: '${REQUIRED_POSTGRES}'\n`),
+  },
+  {
+    name: 'list form, double-quoted item',
+    code: db('      - "POSTGRES_PASSWORD=postgres"\n'),
+    errors: [{ line: 5, column: 28, endLine: 5, endColumn: 36, message: POSTGRES_DEFAULT }],
+    output: db(`      - "POSTGRES_PASSWORD=${REQUIRED_POSTGRES}"\n`),
+  },
+  {
+    name: 'list form, single-quoted item',
+    code: db("      - 'POSTGRES_PASSWORD=postgres'\n"),
+    errors: [{ line: 5, column: 28, endLine: 5, endColumn: 36, message: POSTGRES_DEFAULT }],
+    output: db(`      - 'POSTGRES_PASSWORD=${REQUIRED_POSTGRES}'\n`),
+  },
+  {
+    name: 'a password under 8 characters is weak even when it is not a known default',
+    code: db('      DB_PASS: hunter2\n'),
+    errors: [
+      {
+        line: 5,
+        column: 16,
+        endLine: 5,
+        endColumn: 23,
+        message: 'DB_PASS in service "db" is a password shorter than 8 characters (hu*****).',
+        fixes: ['Require DB_PASS from the environment (${DB_PASS:?…})'],
+      },
+    ],
+    output: db('      DB_PASS: ${DB_PASS:?set DB_PASS in .env}\n'),
+  },
+  {
+    name: 'a number is a password too, and a short one is masked whole',
+    code: db('      DB_PASS: 1234\n'),
+    errors: [
+      {
+        line: 5,
+        column: 16,
+        endLine: 5,
+        endColumn: 20,
+        message: 'DB_PASS in service "db" is a well-known default password (****).',
+      },
+    ],
+    output: db('      DB_PASS: ${DB_PASS:?set DB_PASS in .env}\n'),
+  },
+  {
+    name: '${VAR:-default} is judged at the default, and the fix requires the same variable',
+    code: db('      POSTGRES_PASSWORD: ${DB_PASSWORD:-postgres}\n'),
+    errors: [
+      {
+        line: 5,
+        column: 41,
+        endLine: 5,
+        endColumn: 49,
+        message: POSTGRES_DEFAULT,
+        fixes: ['Require DB_PASSWORD from the environment (${DB_PASSWORD:?…})'],
+      },
+    ],
+    output: db('      POSTGRES_PASSWORD: ${DB_PASSWORD:?set DB_PASSWORD in .env}\n'),
+  },
+  {
+    name: '${VAR:-default} in a quoted list item',
+    code: db('      - "POSTGRES_PASSWORD=${DB_PASSWORD:-postgres}"\n'),
+    errors: [{ line: 5, column: 43, endLine: 5, endColumn: 51, message: POSTGRES_DEFAULT }],
+    output: db('      - "POSTGRES_PASSWORD=${DB_PASSWORD:?set DB_PASSWORD in .env}"\n'),
+  },
+  {
+    name: '${VAR-default} (without the colon) is judged at the default too',
+    code: db('      POSTGRES_PASSWORD: ${DB_PASSWORD-postgres}\n'),
+    errors: [{ line: 5, column: 40, endLine: 5, endColumn: 48, message: POSTGRES_DEFAULT }],
+    output: db('      POSTGRES_PASSWORD: ${DB_PASSWORD:?set DB_PASSWORD in .env}\n'),
+  },
+  {
+    name: '$$ is a literal dollar: the value is "$ecret", which is short',
+    code: db('      ADMIN_PASSWORD: $$ecret\n'),
+    errors: [
+      {
+        line: 5,
+        column: 23,
+        endLine: 5,
+        endColumn: 30,
+        message: 'ADMIN_PASSWORD in service "db" is a password shorter than 8 characters ($e****).',
+      },
+    ],
+    output: db('      ADMIN_PASSWORD: ${ADMIN_PASSWORD:?set ADMIN_PASSWORD in .env}\n'),
+  },
+  {
+    name: 'an anchored x- environment used by alias and by << merge is reported once, at the anchor',
+    code: 'x-db-env: &db-env\n  POSTGRES_PASSWORD: postgres\nservices:\n  db:\n    environment: *db-env\n  replica:\n    environment:\n      <<: *db-env\n      POSTGRES_USER: replica\n',
+    errors: [{ line: 2, column: 22, endLine: 2, endColumn: 30, message: POSTGRES_DEFAULT }],
+    output: `x-db-env: &db-env\n  POSTGRES_PASSWORD: ${REQUIRED_POSTGRES}\nservices:\n  db:\n    environment: *db-env\n  replica:\n    environment:\n      <<: *db-env\n      POSTGRES_USER: replica\n`,
+  },
+  {
+    name: 'a service that merges an x- template inherits its environment',
+    code: 'x-mysql: &mysql\n  image: mysql:8\n  environment:\n    MYSQL_ROOT_PASSWORD: root\nservices:\n  db:\n    <<: *mysql\n',
+    errors: [
+      {
+        line: 4,
+        column: 26,
+        endLine: 4,
+        endColumn: 30,
+        message: 'MYSQL_ROOT_PASSWORD in service "db" is a well-known default password (****).',
+      },
+    ],
+    output:
+      'x-mysql: &mysql\n  image: mysql:8\n  environment:\n    MYSQL_ROOT_PASSWORD: ${MYSQL_ROOT_PASSWORD:?set MYSQL_ROOT_PASSWORD in .env}\nservices:\n  db:\n    <<: *mysql\n',
+  },
+  {
+    name: 'an !override environment is read like any other',
+    code: 'services:\n  db:\n    environment: !override\n      POSTGRES_PASSWORD: postgres\n',
+    errors: [{ line: 4, column: 26, endLine: 4, endColumn: 34, message: POSTGRES_DEFAULT }],
+    output: `services:\n  db:\n    environment: !override\n      POSTGRES_PASSWORD: ${REQUIRED_POSTGRES}\n`,
+  },
+  {
+    name: 'command as a string: redis-server --requirepass changeme',
+    code: redis('redis-server --requirepass changeme'),
+    errors: [
+      {
+        line: 4,
+        column: 41,
+        endLine: 4,
+        endColumn: 49,
+        message: '--requirepass in service "redis" is a well-known default password (ch******).',
+        severity: 'error',
+        fixes: [REQUIRE_REDIS],
+      },
+    ],
+    output: redis(`redis-server --requirepass ${REQUIRED_REDIS}`),
+  },
+  {
+    name: 'command as a flow list of quoted words',
+    code: redis('["redis-server", "--requirepass", "changeme"]'),
+    errors: [{ line: 4, column: 49, endLine: 4, endColumn: 57, message: /\(ch\*{6}\)/ }],
+    output: redis(`["redis-server", "--requirepass", "${REQUIRED_REDIS}"]`),
+  },
+  {
+    name: 'command as a block list',
+    code: 'services:\n  redis:\n    image: redis:7\n    command:\n      - redis-server\n      - --requirepass\n      - changeme\n',
+    errors: [{ line: 7, column: 9, endLine: 7, endColumn: 17, fixes: [REQUIRE_REDIS] }],
+    output: `services:\n  redis:\n    image: redis:7\n    command:\n      - redis-server\n      - --requirepass\n      - ${REQUIRED_REDIS}\n`,
+  },
+  {
+    name: '--requirepass=changeme',
+    code: redis('redis-server --requirepass=changeme'),
+    errors: [{ line: 4, column: 41, endLine: 4, endColumn: 49, message: /^--requirepass in service "redis"/ }],
+    output: redis(`redis-server --requirepass=${REQUIRED_REDIS}`),
+  },
+  {
+    name: 'a plain word in a flow list is quoted by the fix, since { and } would end it',
+    code: redis('[redis-server, --requirepass, changeme]'),
+    errors: [{ line: 4, column: 44, endLine: 4, endColumn: 52 }],
+    output: redis(`[redis-server, --requirepass, "${REQUIRED_REDIS}"]`),
+  },
+  {
+    name: 'a password inside sh -c "…"',
+    code: redis('sh -c "redis-server --requirepass changeme"'),
+    errors: [{ line: 4, column: 48, endLine: 4, endColumn: 56 }],
+    output: redis(`sh -c "redis-server --requirepass ${REQUIRED_REDIS}"`),
+  },
+  {
+    name: 'a default in a command is judged at the default and keeps its variable',
+    code: redis('redis-server --requirepass ${REDIS_PASS:-changeme}'),
+    errors: [
+      {
+        line: 4,
+        column: 55,
+        endLine: 4,
+        endColumn: 63,
+        fixes: ['Require REDIS_PASS from the environment (${REDIS_PASS:?…})'],
+      },
+    ],
+    output: redis('redis-server --requirepass ${REDIS_PASS:?set REDIS_PASS in .env}'),
+  },
+  {
+    name: 'entrypoint, and a variable named after the service',
+    code: 'services:\n  cache-1:\n    image: redis:7\n    entrypoint: redis-server --masterauth redis\n',
+    errors: [
+      {
+        line: 4,
+        column: 43,
+        endLine: 4,
+        endColumn: 48,
+        message: '--masterauth in service "cache-1" is a well-known default password (re***).',
+        fixes: ['Require CACHE_1_PASSWORD from the environment (${CACHE_1_PASSWORD:?…})'],
+      },
+    ],
+    output:
+      'services:\n  cache-1:\n    image: redis:7\n    entrypoint: redis-server --masterauth ${CACHE_1_PASSWORD:?set CACHE_1_PASSWORD in .env}\n',
+  },
+  {
+    name: 'a command string in a flow service map is quoted whole',
+    code: 'services:\n  redis: { image: "redis:7", command: redis-server --requirepass changeme }\n',
+    errors: [{ line: 2, column: 66, endLine: 2, endColumn: 74 }],
+    output: `services:\n  redis: { image: "redis:7", command: "redis-server --requirepass ${REQUIRED_REDIS}" }\n`,
+  },
+  {
+    name: 'flow map environment: a plain value is quoted by the fix',
+    code: 'services:\n  db:\n    environment: { POSTGRES_USER: app, POSTGRES_PASSWORD: postgres }\n',
+    errors: [{ line: 3, column: 59, endLine: 3, endColumn: 67, message: POSTGRES_DEFAULT }],
+    output: `services:\n  db:\n    environment: { POSTGRES_USER: app, POSTGRES_PASSWORD: "${REQUIRED_POSTGRES}" }\n`,
+  },
+  {
+    name: 'flow map environment: a quoted value is not quoted twice',
+    code: 'services:\n  db:\n    environment: { POSTGRES_PASSWORD: "postgres" }\n',
+    errors: [{ line: 3, column: 40, endLine: 3, endColumn: 48 }],
+    output: `services:\n  db:\n    environment: { POSTGRES_PASSWORD: "${REQUIRED_POSTGRES}" }\n`,
+  },
+  {
+    name: 'flow list environment: the whole KEY=value item is quoted by the fix',
+    code: 'services:\n  db:\n    environment: [POSTGRES_PASSWORD=postgres, POSTGRES_USER=app]\n',
+    errors: [{ line: 3, column: 37, endLine: 3, endColumn: 45, message: POSTGRES_DEFAULT }],
+    output: `services:\n  db:\n    environment: ["POSTGRES_PASSWORD=${REQUIRED_POSTGRES}", POSTGRES_USER=app]\n`,
+  },
+  {
+    name: 'CRLF line endings, map form',
+    code: 'services:\r\n  db:\r\n    environment:\r\n      POSTGRES_PASSWORD: postgres\r\n',
+    errors: [{ line: 4, column: 26, endLine: 4, endColumn: 34, message: POSTGRES_DEFAULT }],
+    output: `services:\r\n  db:\r\n    environment:\r\n      POSTGRES_PASSWORD: ${REQUIRED_POSTGRES}\r\n`,
+  },
+  {
+    name: 'CRLF line endings, list form',
+    code: 'services:\r\n  db:\r\n    environment:\r\n      - POSTGRES_PASSWORD=postgres\r\n',
+    errors: [{ line: 4, column: 27, endLine: 4, endColumn: 35, message: POSTGRES_DEFAULT }],
+    output: `services:\r\n  db:\r\n    environment:\r\n      - POSTGRES_PASSWORD=${REQUIRED_POSTGRES}\r\n`,
+  },
+  {
+    name: 'an escape in a double-quoted value: reported on the whole scalar, with no fix',
+    code: 'services:\n  db:\n    environment:\n      POSTGRES_PASSWORD: "po\\x73tgres"\n',
+    errors: [{ line: 4, column: 26, endLine: 4, endColumn: 39, message: POSTGRES_DEFAULT, fixes: [] }],
+    output: null,
+  },
+  {
+    name: 'a comment after the value is kept',
+    code: 'services:\n  db:\n    environment:\n      POSTGRES_PASSWORD: postgres # change before going live\n',
+    errors: [{ line: 4, column: 26, endLine: 4, endColumn: 34 }],
+    output: `services:\n  db:\n    environment:\n      POSTGRES_PASSWORD: ${REQUIRED_POSTGRES} # change before going live\n`,
+  },
+  {
+    name: 'several services and image defaults are all fixed in one pass',
+    code: 'services:\n  db:\n    environment:\n      POSTGRES_PASSWORD: postgres\n  grafana:\n    environment:\n      - GF_SECURITY_ADMIN_PASSWORD=admin\n  rabbit:\n    environment:\n      RABBITMQ_DEFAULT_PASS: guest\n      MINIO_SECRET_KEY: minioadmin\n',
+    errors: [
+      { line: 4, column: 26, endLine: 4, endColumn: 34, message: POSTGRES_DEFAULT },
+      {
+        line: 7,
+        column: 36,
+        endLine: 7,
+        endColumn: 41,
+        message: 'GF_SECURITY_ADMIN_PASSWORD in service "grafana" is a well-known default password (ad***).',
+      },
+      {
+        line: 10,
+        column: 30,
+        endLine: 10,
+        endColumn: 35,
+        message: 'RABBITMQ_DEFAULT_PASS in service "rabbit" is a well-known default password (gu***).',
+      },
+      {
+        line: 11,
+        column: 25,
+        endLine: 11,
+        endColumn: 35,
+        message: 'MINIO_SECRET_KEY in service "rabbit" is a well-known default password (mi********).',
+      },
+    ],
+    output:
+      'services:\n  db:\n    environment:\n      POSTGRES_PASSWORD: ${POSTGRES_PASSWORD:?set POSTGRES_PASSWORD in .env}\n  grafana:\n    environment:\n      - GF_SECURITY_ADMIN_PASSWORD=${GF_SECURITY_ADMIN_PASSWORD:?set GF_SECURITY_ADMIN_PASSWORD in .env}\n  rabbit:\n    environment:\n      RABBITMQ_DEFAULT_PASS: ${RABBITMQ_DEFAULT_PASS:?set RABBITMQ_DEFAULT_PASS in .env}\n      MINIO_SECRET_KEY: ${MINIO_SECRET_KEY:?set MINIO_SECRET_KEY in .env}\n',
+  },
+];
+
+ruleTester(defaultPassword, {
+  valid: [
+    { name: 'a strong password, list form', code: db('      - POSTGRES_PASSWORD=Xk9#mQ2!vLp7wTz\n') },
+    { name: 'a strong password, map form', code: db('      POSTGRES_PASSWORD: "Xk9#mQ2!vLp7wTz"\n') },
+    {
+      name: '${VAR} is not judged: its value comes from elsewhere',
+      code: db('      POSTGRES_PASSWORD: ${DB_PASSWORD}\n'),
+    },
+    { name: '${VAR} in the list form', code: db('      - POSTGRES_PASSWORD=${DB_PASSWORD}\n') },
+    { name: '$VAR without braces', code: db('      POSTGRES_PASSWORD: $DB_PASSWORD\n') },
+    {
+      name: '${VAR:?err} makes Compose refuse to start without a value',
+      code: db('      POSTGRES_PASSWORD: ${DB_PASSWORD:?set DB_PASSWORD in .env}\n'),
+    },
+    { name: '${VAR?err}', code: db('      - POSTGRES_PASSWORD=${DB_PASSWORD?required}\n') },
+    {
+      name: '${VAR:-} has an empty default, not a weak one',
+      code: db('      POSTGRES_PASSWORD: "${DB_PASSWORD:-}"\n'),
+    },
+    { name: '$$ escapes a dollar in a long value', code: db('      POSTGRES_PASSWORD: $$tr0ng-Passphrase-42\n') },
+    {
+      name: '*_FILE keys name a file, and user or database names are not secrets',
+      code: db(
+        '      POSTGRES_PASSWORD_FILE: /run/secrets/db_password\n      POSTGRES_USER: postgres\n      POSTGRES_DB: postgres\n',
+      ),
+    },
+    { name: 'a *_FILE key in the list form', code: db('      - MYSQL_ROOT_PASSWORD_FILE=root\n') },
+    {
+      name: 'look-alike keys: PASS inside a word, or settings about a password',
+      code: db(
+        '      PASSPORT_STRATEGY: admin\n      BYPASS: admin\n      COMPASS_URL: root\n      PASSWORD_MIN_LENGTH: 12\n      PASSWORD_POLICY: strict\n      TOKEN_EXPIRY: 3600\n',
+      ),
+    },
+    {
+      name: 'switches about a password hold no password',
+      code: db('      MYSQL_RANDOM_ROOT_PASSWORD: "yes"\n      MARIADB_ALLOW_EMPTY_ROOT_PASSWORD: "1"\n'),
+    },
+    {
+      name: 'a key with no value is taken from the shell',
+      code: db('      - POSTGRES_PASSWORD\n      - POSTGRES_USER\n'),
+    },
+    { name: 'a key with no value, map form', code: db('      POSTGRES_PASSWORD:\n') },
+    { name: 'an empty value is not a default password', code: db('      POSTGRES_PASSWORD: ""\n') },
+    { name: '!reset removes an inherited value', code: db('      POSTGRES_PASSWORD: !reset null\n') },
+    { name: '!reset on the whole environment', code: 'services:\n  db:\n    environment: !reset {}\n' },
+    {
+      name: 'an x- extension field that no service uses',
+      code: 'x-notes:\n  POSTGRES_PASSWORD: postgres\nservices:\n  db:\n    image: postgres:16\n',
+    },
+    {
+      name: "a service's own environment replaces a merged one (<< is shallow)",
+      code: 'x-db: &db\n  image: postgres:16\n  environment:\n    POSTGRES_PASSWORD: postgres\nservices:\n  db:\n    <<: *db\n    environment:\n      POSTGRES_PASSWORD: ${DB_PASSWORD:?required}\n',
+    },
+    { name: 'a strong password on the command line', code: redis('redis-server --requirepass Xk9mQ2vLp7wTz') },
+    {
+      name: 'a required variable on the command line',
+      code: redis('redis-server --requirepass ${REDIS_PASSWORD:?required}'),
+    },
+    {
+      name: '$$VAR is left for the shell in the container',
+      code: redis('sh -c "redis-server --requirepass $$REDIS_PASSWORD"'),
+    },
+    { name: 'a password flag with nothing after it', code: redis('redis-server --requirepass') },
+    { name: 'a password flag followed by another flag', code: redis('redis-server --requirepass --port 6380') },
+    {
+      name: 'look-alike flags that take a file',
+      code: redis('redis-server --requirepass-file /run/secrets/redis --password-file /x'),
+    },
+    { name: 'a weak word that follows no password flag', code: redis('["redis-server", "--user", "admin"]') },
+  ],
+  invalid,
+});
+
+describe('compose/default-password messages', () => {
+  for (const testCase of invalid) {
+    it(`never shows the whole secret: ${testCase.name}`, () => {
+      for (const finding of runRule(defaultPassword, testCase.code)) {
+        const secret = testCase.code.slice(finding.start, finding.end).replace(/^["']|["']$/g, '');
+        assert.ok(!finding.message.includes(secret), `${JSON.stringify(finding.message)} shows ${secret}`);
+      }
+    });
+  }
+});
