@@ -33,3 +33,42 @@ export function fixAllEdits(findings: readonly Finding[]): TextEdit[] {
   }
   return chosen.sort((a, b) => a.start - b.start);
 }
+
+export interface FixAllResult {
+  text: string;
+  /** How many passes changed the text. */
+  passes: number;
+}
+
+/**
+ * Applies automatic fixes until none is left or `maxPasses` is reached. Each pass lints the text
+ * again, so fixes that touched one another in one pass land cleanly in the next.
+ */
+export function fixAllText(text: string, lint: (text: string) => readonly Finding[], maxPasses = 10): FixAllResult {
+  let current = text;
+  let passes = 0;
+  while (passes < maxPasses) {
+    const edits = fixAllEdits(lint(current));
+    if (edits.length === 0) break;
+    const next = applyEdits(current, edits);
+    if (next === current) break;
+    current = next;
+    passes++;
+  }
+  return { text: current, passes };
+}
+
+/** One edit that turns `before` into `after`, spanning only the part that differs. */
+export function differenceEdit(before: string, after: string): TextEdit {
+  let start = 0;
+  const shorter = Math.min(before.length, after.length);
+  while (start < shorter && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let end = 0;
+  while (
+    end < shorter - start &&
+    before.charCodeAt(before.length - 1 - end) === after.charCodeAt(after.length - 1 - end)
+  ) {
+    end++;
+  }
+  return { start, end: before.length - end, newText: after.slice(start, after.length - end) };
+}

@@ -16,7 +16,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { emptyConfig, mergeConfigs, readConfig } from '../engine/config';
 import { disableFileEdit, disableLineEdit } from '../engine/directives';
-import { fixAllEdits } from '../engine/fixes';
+import { differenceEdit, fixAllEdits, fixAllText } from '../engine/fixes';
 import { documentKind } from '../engine/kinds';
 import { lintParsed, parse, type ParsedDocument } from '../engine/lint';
 import type { Config, DocumentKind, Finding, ProjectFacts } from '../engine/types';
@@ -278,12 +278,14 @@ export function startServer(connection: Connection): void {
 
     if (wants(FIX_ALL_KIND)) {
       const entry = lintDocument(document);
-      const edits = fixAllEdits(entry?.findings ?? []);
-      if (edits.length > 0) {
+      if (entry?.findings && fixAllEdits(entry.findings).length > 0) {
+        const options = { config: configFor(uri), facts: factsFor(uri) };
+        const text = document.getText();
+        const fixed = fixAllText(text, (current) => lintParsed(parse(kind, current), options).findings);
         actions.push({
           title: 'Fix all secpolicy problems in this file',
           kind: FIX_ALL_KIND,
-          edit: { changes: { [uri]: edits.map((edit) => toLspEdit(document, edit)) } },
+          edit: { changes: { [uri]: [toLspEdit(document, differenceEdit(text, fixed.text))] } },
         });
       }
     }

@@ -1,0 +1,119 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { allRules } from '../../server/src/rules';
+
+/** Keeps the registry, the rule files, their tests, their docs, the README and the manifest in step. */
+const ROOT = join(__dirname, '..', '..');
+const read = (path: string) => readFileSync(join(ROOT, path), 'utf8');
+
+function filesUnder(folder: string, extension: string): string[] {
+  const found: string[] = [];
+  for (const kind of readdirSync(join(ROOT, folder))) {
+    if (!existsSync(join(ROOT, folder, kind)) || kind.includes('.')) continue;
+    for (const name of readdirSync(join(ROOT, folder, kind))) {
+      if (name.endsWith(extension)) found.push(`${kind}/${name.slice(0, -extension.length)}`);
+    }
+  }
+  return found.sort();
+}
+
+describe('consistency', () => {
+  const ids = allRules.map((rule) => rule.meta.id).sort();
+
+  it('rule ids are unique and named <kind>/<name> after their kind', () => {
+    assert.equal(new Set(ids).size, ids.length);
+    for (const rule of allRules) {
+      assert.match(rule.meta.id, /^(policy|compose)\/[a-z0-9-]+$/);
+      assert.equal(rule.meta.id.split('/')[0], rule.meta.kind);
+    }
+  });
+
+  it('every rule file is registered, and every registered rule has its file', () => {
+    const files = filesUnder('server/src/rules', '.ts').filter((id) => !id.endsWith('/helpers'));
+    assert.deepEqual(files, ids);
+  });
+
+  it('every rule has a test table and a docs page, and nothing else has', () => {
+    assert.deepEqual(filesUnder('test/unit/rules', '.test.ts'), ids);
+    assert.deepEqual(filesUnder('docs/rules', '.md'), ids);
+  });
+
+  it('every docs page has its sections in order and states its default severity', () => {
+    for (const rule of allRules) {
+      const page = read(`docs/rules/${rule.meta.id}.md`);
+      let fenced = false;
+      const headings = page.split('\n').filter((line) => {
+        if (/^\s*(?:```|~~~)/.test(line)) fenced = !fenced;
+        return !fenced && line.startsWith('## ');
+      });
+      assert.deepEqual(
+        headings,
+        ['## Why it matters', '## Bad', '## Good', '## Fix', '## Disable', '## Options'],
+        `${rule.meta.id}: sections`,
+      );
+      assert.ok(page.startsWith(`# ${rule.meta.id}\n`), `${rule.meta.id}: page title is the rule id`);
+      assert.ok(
+        page.includes(`Default severity: \`${rule.meta.defaultSeverity}\``),
+        `${rule.meta.id}: default severity`,
+      );
+    }
+  });
+
+  it('the README rules table lists every rule with its default severity', () => {
+    const readme = read('README.md');
+    for (const rule of allRules) {
+      const row = readme.split('\n').find((line) => line.startsWith(`| [\`${rule.meta.id}\`]`));
+      assert.ok(row, `README lists ${rule.meta.id}`);
+      assert.ok(row.includes(`| ${rule.meta.defaultSeverity}`), `README gives ${rule.meta.id} its default severity`);
+    }
+  });
+
+  it('the manifest wires real snippet files, registered commands and explicit activation', () => {
+    const manifest = JSON.parse(read('package.json'));
+    for (const snippet of manifest.contributes.snippets) {
+      const snippets = JSON.parse(read(snippet.path));
+      assert.ok(Object.keys(snippets).length > 0, `${snippet.path} has snippets`);
+    }
+    const client = read('client/src/extension.ts');
+    for (const command of manifest.contributes.commands) {
+      assert.ok(client.includes(`'${command.command}'`), `${command.command} is registered by the client`);
+    }
+    assert.deepEqual(
+      manifest.activationEvents.filter((event: string) => event.startsWith('onLanguage:')),
+      ['onLanguage:markdown', 'onLanguage:yaml', 'onLanguage:dockercompose'],
+    );
+    assert.equal(manifest.capabilities.untrustedWorkspaces.supported, true);
+    const ruleSetting = manifest.contributes.configuration.properties['secpolicy.rules'];
+    assert.deepEqual(ruleSetting.additionalProperties.enum, ['off', 'info', 'warning', 'error']);
+  });
+
+  it('packages only the bundles, manifest, snippets, docs and licence', () => {
+    const listed = spawnSync(
+      process.execPath,
+      [join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'), 'ls', '--no-dependencies'],
+      {
+        cwd: ROOT,
+        encoding: 'utf8',
+      },
+    );
+    assert.equal(listed.status, 0, listed.stderr);
+    const files = listed.stdout.trim().split('\n').sort();
+    const docs = ids.map((id) => `docs/rules/${id}.md`);
+    assert.deepEqual(
+      files,
+      [
+        'LICENSE',
+        'README.md',
+        'dist/cli.js',
+        'dist/client.js',
+        'dist/server.js',
+        ...docs,
+        'package.json',
+        'snippets/compose.json',
+        'snippets/markdown.json',
+      ].sort(),
+    );
+  });
+});
