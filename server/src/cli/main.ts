@@ -1,71 +1,75 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
-import { parseArgs, styleText } from 'node:util';
-import { mergeConfigs } from '../engine/config';
-import { lineStarts } from '../engine/directives';
-import { documentKind } from '../engine/kinds';
+import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createTwoFilesPatch } from 'diff';
+import { emptyConfig, mergeConfigs, parseConfigText, SEVERITY_SETTINGS } from '../engine/config';
+import { fixAllText } from '../engine/fixes';
 import { lintText } from '../engine/lint';
-import type { Config, DocumentKind, Finding, ProjectFacts } from '../engine/types';
+import type { Config, Finding, ProjectFacts, SeveritySetting } from '../engine/types';
 import { findConfig, projectFacts } from '../node/project';
+import { allRules, ruleIds } from '../rules';
+import { discover, type Problem, type Target } from './discover';
+import { formatJson } from './formats/json';
+import { formatSarif } from './formats/sarif';
+import { formatStylish } from './formats/stylish';
+import { runInit } from './init';
+import type { FileReport, RunReport } from './report';
+import { countFindings } from './report';
+
+export const VERSION = process.env.SECPOLICY_VERSION ?? '0.0.0-dev';
 
 const USAGE = `Usage: secpolicy [options] [paths...]
+       secpolicy init --contact <email|url> [--template minimal|standard|comprehensive] [--project <name>] [--force]
 
-Lints SECURITY.md policies and Docker Compose files. Folders are searched for
-SECURITY.md, compose.y(a)ml, docker-compose.y(a)ml and *compose*.y(a)ml files
-(node_modules and .git are skipped). With no path, the current folder is linted.
+Lints SECURITY.md policies and Docker Compose files. Folders are searched for SECURITY.md,
+compose.y(a)ml, docker-compose.y(a)ml and *compose*.y(a)ml files, honouring .gitignore and
+skipping node_modules and .git. With no path, the current folder is linted.
 
 Options:
-  -h, --help     Show this help
-  -v, --version  Show the version
+  -f, --format <stylish|json|sarif>   Output format (default: stylish)
+  -o, --output <file>                 Write the report to a file instead of standard output
+      --fix                           Apply the fixes that are safe without review, then report what remains
+      --fix-dry-run                   Print the --fix changes as a diff; write nothing
+      --max-warnings <n>              Exit 1 when there are more than n warnings
+  -q, --quiet                         Report errors only
+      --rule <id>:<severity>          Set a rule's severity: off, info, warning or error (repeatable)
+  -c, --config <file>                 Use this JSON config instead of the nearest .secpolicy.json
+      --print-config <file>           Print the configuration that applies to a file, then exit
+      --ignore <pattern>              Skip paths matching a .gitignore-style pattern (repeatable)
+      --list-rules                    List every rule with its default severity
+  -h, --help                          Show this help
+  -v, --version                       Show the version
 
-Exit codes: 0 no errors, 1 errors found, 2 usage error or a file that could not be read.`;
+Exit codes: 0 no errors, 1 errors (or more warnings than --max-warnings), 2 usage, config or read error.`;
 
 /** Files over this size are reported and skipped rather than linted. */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
-const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
 
 export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
+  /** Colour in the stylish output. */
   color: boolean;
+  /** Standard error is a terminal: a progress line is shown for long runs. */
+  progress: boolean;
   cwd: string;
 }
 
-interface Target {
-  path: string;
-  kind: DocumentKind;
-}
+class UsageError extends Error {}
 
-function kindOfExplicitFile(path: string): DocumentKind | undefined {
-  return documentKind(path) ?? (/\.md$/i.test(path) ? 'policy' : /\.ya?ml$/i.test(path) ? 'compose' : undefined);
-}
+const FORMATS = ['stylish', 'json', 'sarif'] as const;
+type Format = (typeof FORMATS)[number];
 
-function collect(path: string, explicit: boolean, targets: Target[], errors: string[]): void {
-  let stats;
-  try {
-    stats = statSync(path);
-  } catch {
-    errors.push(`${path}: no such file or folder`);
-    return;
+function parseRuleOption(value: string): [string, SeveritySetting] {
+  const colon = value.lastIndexOf(':');
+  const id = value.slice(0, colon);
+  const severity = value.slice(colon + 1) as SeveritySetting;
+  if (colon === -1 || !ruleIds.has(id))
+    throw new UsageError(`--rule ${value}: unknown rule "${colon === -1 ? value : id}"`);
+  if (!SEVERITY_SETTINGS.includes(severity)) {
+    throw new UsageError(`--rule ${value}: severity must be off, info, warning or error`);
   }
-  if (stats.isDirectory()) {
-    let entries: string[];
-    try {
-      entries = readdirSync(path).sort();
-    } catch {
-      errors.push(`${path}: folder could not be read`);
-      return;
-    }
-    for (const entry of entries) {
-      if (SKIPPED_FOLDERS.has(entry)) continue;
-      collect(join(path, entry), false, targets, errors);
-    }
-    return;
-  }
-  if (!stats.isFile()) return;
-  const kind = explicit ? kindOfExplicitFile(path) : documentKind(path);
-  if (kind) targets.push({ path, kind });
-  else if (explicit) errors.push(`${path}: not a policy (.md) or Compose (.yml, .yaml) file`);
+  return [id, severity];
 }
 
 function readTarget(path: string): { text?: string; problem?: string } {
@@ -81,103 +85,216 @@ function readTarget(path: string): { text?: string; problem?: string } {
   return { text: bytes.toString('utf8') };
 }
 
-function positionOf(starts: number[], offset: number): { line: number; column: number } {
-  let line = 0;
-  while (line + 1 < starts.length && starts[line + 1] <= offset) line++;
-  return { line: line + 1, column: offset - starts[line] + 1 };
+/** Writes through a temporary file and a rename, so a file is never left half written. */
+function writeAtomically(path: string, text: string): void {
+  const temporary = join(dirname(path), `.${basename(path)}.secpolicy-${process.pid}.tmp`);
+  writeFileSync(temporary, text);
+  renameSync(temporary, path);
 }
 
-function paint(io: CliIo, style: Parameters<typeof styleText>[0], text: string): string {
-  return io.color ? styleText(style, text) : text;
+/** A unified diff in the shape `git diff` prints: `--- path`, `+++ path`, then the hunks. */
+function unifiedDiff(path: string, before: string, after: string): string {
+  const patch = createTwoFilesPatch(path, path, before, after, undefined, undefined, { context: 3 });
+  // The library adds an "Index:" banner and tab-separated empty headers that patch tools do not need.
+  return patch.replace(/^Index: [^\n]*\n=+\n/, '').replace(/^(---|\+\+\+) ([^\n]*?)\t$/gm, '$1 $2');
 }
 
-function stylish(io: CliIo, path: string, text: string, findings: Finding[]): string {
-  const starts = lineStarts(text);
-  const rows = findings.map((finding) => {
-    const { line, column } = positionOf(starts, finding.start);
-    return { where: `${line}:${column}`, finding };
-  });
-  const whereWidth = Math.max(...rows.map((row) => row.where.length));
-  const severityWidth = Math.max(...rows.map((row) => row.finding.severity.length));
-  const lines = rows.map(({ where, finding }) => {
-    const color = finding.severity === 'error' ? 'red' : finding.severity === 'warning' ? 'yellow' : 'blue';
-    return `  ${paint(io, 'dim', where.padEnd(whereWidth))}  ${paint(io, color, finding.severity.padEnd(severityWidth))}  ${finding.message}  ${paint(io, 'dim', finding.ruleId)}`;
-  });
-  return `${paint(io, 'underline', path)}\n${lines.join('\n')}\n`;
-}
-
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
+/** Only fixes a person need not check are applied unattended. */
+function unattendedOnly(findings: readonly Finding[]): Finding[] {
+  return findings.map((finding) => ({ ...finding, fixes: finding.fixes?.filter((fix) => !fix.needsReview) }));
 }
 
 /** Runs the CLI and returns its exit code. */
 export function runCli(argv: string[], io: CliIo): number {
+  if (argv[0] === 'init') return runInit(argv.slice(1), io);
+  try {
+    return lintCommand(argv, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`secpolicy: ${error.message}\nRun "secpolicy --help" for usage.\n`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+function lintCommand(argv: string[], io: CliIo): number {
   let parsed;
   try {
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'v' } },
+      options: {
+        format: { type: 'string', short: 'f' },
+        output: { type: 'string', short: 'o' },
+        fix: { type: 'boolean' },
+        'fix-dry-run': { type: 'boolean' },
+        'max-warnings': { type: 'string' },
+        quiet: { type: 'boolean', short: 'q' },
+        rule: { type: 'string', multiple: true },
+        config: { type: 'string', short: 'c' },
+        'print-config': { type: 'string' },
+        ignore: { type: 'string', multiple: true },
+        'list-rules': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+      },
     });
   } catch (error) {
-    io.stderr(`secpolicy: ${(error as Error).message}\n\n${USAGE}\n`);
-    return 2;
+    throw new UsageError((error as Error).message);
   }
-  if (parsed.values.help) {
+  const options = parsed.values;
+  if (options.help) {
     io.stdout(`${USAGE}\n`);
     return 0;
   }
-  if (parsed.values.version) {
-    io.stdout(`${process.env.SECPOLICY_VERSION ?? 'unknown'}\n`);
+  if (options.version) {
+    io.stdout(`${VERSION}\n`);
     return 0;
   }
+  if (options['list-rules']) {
+    const width = Math.max(...allRules.map((rule) => rule.meta.id.length));
+    io.stdout(
+      allRules
+        .map(
+          (rule) => `${rule.meta.id.padEnd(width)}  ${rule.meta.defaultSeverity.padEnd(7)}  ${rule.meta.description}\n`,
+        )
+        .join(''),
+    );
+    return 0;
+  }
+  const format = (options.format ?? 'stylish') as Format;
+  if (!FORMATS.includes(format)) throw new UsageError(`--format must be stylish, json or sarif, not "${format}"`);
+  let maxWarnings: number | undefined;
+  if (options['max-warnings'] !== undefined) {
+    maxWarnings = Number(options['max-warnings']);
+    if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError('--max-warnings takes a whole number');
+  }
+  if (options.fix && options['fix-dry-run']) throw new UsageError('--fix and --fix-dry-run cannot be used together');
+  const ruleOverrides: Config = { rules: Object.fromEntries((options.rule ?? []).map(parseRuleOption)) };
 
-  const targets: Target[] = [];
-  const errors: string[] = [];
-  const paths = parsed.positionals.length > 0 ? parsed.positionals : ['.'];
-  for (const path of paths) collect(resolve(io.cwd, path), true, targets, errors);
+  // Files are named as the user would name them: relative to where the command ran.
+  const shown = (path: string) => relative(io.cwd, path) || path;
+  const problems: Problem[] = [];
+
+  let explicitConfig: Config | undefined;
+  if (options.config !== undefined) {
+    const path = resolve(io.cwd, options.config);
+    let text: string;
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch {
+      io.stderr(`secpolicy: ${shown(path)}: config file could not be read\n`);
+      return 2;
+    }
+    const result = parseConfigText(text, ruleIds);
+    if (result.problems.length > 0) {
+      for (const problem of result.problems) io.stderr(`secpolicy: ${shown(path)}: ${problem}\n`);
+      return 2;
+    }
+    explicitConfig = result.config;
+  }
 
   const configs = new Map<string, Config>();
-  const facts = new Map<string, ProjectFacts>();
-  let errorCount = 0;
-  let warningCount = 0;
-  let infoCount = 0;
-  const output: string[] = [];
-  for (const target of targets) {
-    const shown = relative(io.cwd, target.path) || target.path;
-    const { text, problem } = readTarget(target.path);
-    if (text === undefined) {
-      errors.push(`${shown}: ${problem}`);
-      continue;
+  const configFor = (directory: string): Config => {
+    let config = configs.get(directory);
+    if (!config) {
+      let fileConfig = explicitConfig;
+      if (!fileConfig) {
+        const found = findConfig(directory);
+        for (const message of found?.problems ?? []) problems.push({ path: found!.path, message });
+        fileConfig = found?.config ?? emptyConfig();
+      }
+      config = mergeConfigs(fileConfig, ruleOverrides);
+      configs.set(directory, config);
     }
-    const directory = dirname(target.path);
-    if (!configs.has(directory)) {
-      const found = findConfig(directory);
-      for (const configProblem of found?.problems ?? [])
-        errors.push(`${relative(io.cwd, found!.path)}: ${configProblem}`);
-      configs.set(directory, mergeConfigs(found?.config));
-    }
-    if (!facts.has(directory)) facts.set(directory, projectFacts(directory));
-    const result = lintText(target.kind, text, { config: configs.get(directory), facts: facts.get(directory) });
-    for (const failure of result.failures)
-      errors.push(`${shown}: rule ${failure.ruleId} failed: ${String(failure.error)}`);
-    if (result.findings.length === 0) continue;
-    for (const finding of result.findings) {
-      if (finding.severity === 'error') errorCount++;
-      else if (finding.severity === 'warning') warningCount++;
-      else infoCount++;
-    }
-    output.push(stylish(io, shown, text, result.findings));
+    return config;
+  };
+
+  if (options['print-config'] !== undefined) {
+    const path = resolve(io.cwd, options['print-config']);
+    const config = configFor(dirname(path));
+    const rules = Object.fromEntries(
+      allRules.map((rule) => [rule.meta.id, config.rules[rule.meta.id] ?? rule.meta.defaultSeverity]),
+    );
+    for (const problem of problems) io.stderr(`secpolicy: ${shown(problem.path)}: ${problem.message}\n`);
+    io.stdout(`${JSON.stringify({ rules }, null, 2)}\n`);
+    return problems.length > 0 ? 2 : 0;
   }
 
-  for (const error of [...new Set(errors)]) io.stderr(`secpolicy: ${error}\n`);
-  const total = errorCount + warningCount + infoCount;
-  if (total > 0) {
-    const summary = `✖ ${plural(total, 'problem')} (${plural(errorCount, 'error')}, ${plural(warningCount, 'warning')}, ${infoCount} info)`;
-    io.stdout(`${output.join('\n')}\n${paint(io, errorCount > 0 ? 'red' : 'yellow', summary)}\n`);
-  } else if (errors.length === 0) {
-    io.stdout(`${plural(targets.length, 'file')} linted, no problems.\n`);
+  const paths = (parsed.positionals.length > 0 ? parsed.positionals : ['.']).map((path) => resolve(io.cwd, path));
+  const discovered = discover(paths, io.cwd, options.ignore ?? []);
+  problems.push(...discovered.problems);
+
+  const facts = new Map<string, ProjectFacts>();
+  const files: FileReport[] = [];
+  const pendingWrites: { path: string; text: string }[] = [];
+  const showProgress = io.progress && discovered.targets.length >= 50;
+  discovered.targets.forEach((target: Target, index) => {
+    if (showProgress && index % 10 === 0) io.stderr(`\rLinting ${index + 1}/${discovered.targets.length} files…`);
+    const { text, problem } = readTarget(target.path);
+    if (text === undefined) {
+      problems.push({ path: target.path, message: problem! });
+      return;
+    }
+    const directory = dirname(target.path);
+    if (!facts.has(directory)) facts.set(directory, projectFacts(directory));
+    const lintOptions = { config: configFor(directory), facts: facts.get(directory) };
+    const lint = (current: string) => {
+      const result = lintText(target.kind, current, lintOptions);
+      for (const failure of result.failures) {
+        problems.push({ path: target.path, message: `rule ${failure.ruleId} failed: ${String(failure.error)}` });
+      }
+      return result.findings;
+    };
+    let finalText = text;
+    let fixed = 0;
+    if (options.fix || options['fix-dry-run']) {
+      const before = lint(text).length;
+      finalText = fixAllText(text, (current) => unattendedOnly(lint(current))).text;
+      if (finalText !== text) {
+        const remaining = lint(finalText).length;
+        fixed = Math.max(before - remaining, 0);
+        if (options.fix) pendingWrites.push({ path: target.path, text: finalText });
+        else io.stdout(unifiedDiff(shown(target.path), text, finalText));
+      }
+    }
+    let findings = lint(finalText);
+    if (options.quiet) findings = findings.filter((finding) => finding.severity === 'error');
+    files.push({ path: shown(target.path), text: finalText, findings, fixed });
+  });
+  if (showProgress) io.stderr('\r\x1b[K');
+
+  const report: RunReport = {
+    files,
+    problems: problems.map((problem) => ({ ...problem, shown: shown(problem.path) })),
+  };
+  const lines = new Set(report.problems.map((problem) => `secpolicy: ${problem.shown}: ${problem.message}\n`));
+  for (const line of lines) io.stderr(line);
+
+  // Nothing is written on a failed run.
+  if (problems.length === 0) {
+    for (const write of pendingWrites) writeAtomically(write.path, write.text);
+  } else if (pendingWrites.length > 0) {
+    io.stderr(`secpolicy: no file was fixed because of the problems above\n`);
+    for (const file of files) file.fixed = 0;
   }
-  if (errors.length > 0) return 2;
-  return errorCount > 0 ? 1 : 0;
+
+  const output =
+    format === 'json'
+      ? formatJson(report)
+      : format === 'sarif'
+        ? formatSarif(report, allRules, VERSION)
+        : formatStylish(report, io.color && options.output === undefined);
+  if (options.output !== undefined) writeAtomically(resolve(io.cwd, options.output), output);
+  else io.stdout(output);
+
+  if (problems.length > 0) return 2;
+  const counts = countFindings(files);
+  if (counts.errors > 0) return 1;
+  if (maxWarnings !== undefined && counts.warnings > maxWarnings) {
+    io.stderr(`secpolicy: ${counts.warnings} warnings, more than --max-warnings ${maxWarnings}\n`);
+    return 1;
+  }
+  return 0;
 }

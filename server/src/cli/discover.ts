@@ -1,0 +1,112 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import ignore, { type Ignore } from 'ignore';
+import { documentKind } from '../engine/kinds';
+import type { DocumentKind } from '../engine/types';
+
+export interface Target {
+  path: string;
+  kind: DocumentKind;
+}
+
+/** A path that could not be linted, and why. */
+export interface Problem {
+  path: string;
+  message: string;
+}
+
+const ALWAYS_SKIPPED = new Set(['node_modules', '.git']);
+
+interface IgnoreScope {
+  base: string;
+  rules: Ignore;
+}
+
+function toPosix(path: string): string {
+  return sep === '/' ? path : path.split(sep).join('/');
+}
+
+function isIgnored(scopes: IgnoreScope[], path: string, directory: boolean): boolean {
+  return scopes.some((scope) => {
+    const relativePath = toPosix(relative(scope.base, path));
+    if (relativePath === '' || relativePath.startsWith('..')) return false;
+    return scope.rules.ignores(directory ? `${relativePath}/` : relativePath);
+  });
+}
+
+function gitignoreScope(directory: string): IgnoreScope | undefined {
+  try {
+    const text = readFileSync(join(directory, '.gitignore'), 'utf8');
+    return { base: directory, rules: ignore().add(text) };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Guesses the kind of a file the user named explicitly, whatever its name. */
+function explicitKind(path: string): DocumentKind | undefined {
+  return documentKind(path) ?? (/\.md$/i.test(path) ? 'policy' : /\.ya?ml$/i.test(path) ? 'compose' : undefined);
+}
+
+/**
+ * Finds the policy and Compose files under `paths`. Folders are walked honouring `.gitignore`
+ * files and the `ignorePatterns` (gitignore syntax, relative to `cwd`), skipping node_modules
+ * and .git; a file named explicitly is always linted.
+ */
+export function discover(
+  paths: string[],
+  cwd: string,
+  ignorePatterns: string[],
+): { targets: Target[]; problems: Problem[] } {
+  const targets: Target[] = [];
+  const problems: Problem[] = [];
+  const seen = new Set<string>();
+  const userScope: IgnoreScope = { base: cwd, rules: ignore().add(ignorePatterns) };
+
+  const walk = (directory: string, scopes: IgnoreScope[]) => {
+    let entries;
+    try {
+      entries = readdirSync(directory, { withFileTypes: true }).sort((a, b) =>
+        a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+      );
+    } catch {
+      problems.push({ path: directory, message: 'folder could not be read' });
+      return;
+    }
+    const local = gitignoreScope(directory);
+    const inScope = local ? [...scopes, local] : scopes;
+    for (const entry of entries) {
+      const path = join(directory, entry.name);
+      if (entry.isDirectory()) {
+        if (ALWAYS_SKIPPED.has(entry.name) || isIgnored(inScope, path, true)) continue;
+        walk(path, inScope);
+      } else if (entry.isFile()) {
+        const kind = documentKind(entry.name);
+        if (!kind || isIgnored(inScope, path, false) || seen.has(path)) continue;
+        seen.add(path);
+        targets.push({ path, kind });
+      }
+    }
+  };
+
+  for (const path of paths) {
+    let stats;
+    try {
+      stats = statSync(path);
+    } catch {
+      problems.push({ path, message: 'no such file or folder' });
+      continue;
+    }
+    if (stats.isDirectory()) {
+      walk(path, [userScope]);
+    } else {
+      const kind = explicitKind(path);
+      if (!kind) problems.push({ path, message: 'not a policy (.md) or Compose (.yml, .yaml) file' });
+      else if (!seen.has(path)) {
+        seen.add(path);
+        targets.push({ path, kind });
+      }
+    }
+  }
+  return { targets, problems };
+}

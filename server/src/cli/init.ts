@@ -1,0 +1,73 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { checkContact, renderPolicy, TEMPLATE_NAMES, type TemplateName } from '../templates/policy';
+import type { CliIo } from './main';
+
+const USAGE = `Usage: secpolicy init --contact <email|url> [--template minimal|standard|comprehensive] [--project <name>] [--project-version <version>] [--force]
+
+Writes SECURITY.md in the current folder from a template. The project name and version default
+to those in package.json (else the folder name and "latest release only").`;
+
+function packageManifest(cwd: string): { name?: unknown; version?: unknown } {
+  try {
+    return JSON.parse(readFileSync(join(cwd, 'package.json'), 'utf8'));
+  } catch {
+    return {};
+  }
+}
+
+/** `secpolicy init`: writes a policy from the same templates as the editor command. */
+export function runInit(argv: string[], io: CliIo): number {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        template: { type: 'string', short: 't' },
+        contact: { type: 'string' },
+        project: { type: 'string' },
+        'project-version': { type: 'string' },
+        force: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
+  } catch (error) {
+    io.stderr(`secpolicy init: ${(error as Error).message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  if (values.help) {
+    io.stdout(`${USAGE}\n`);
+    return 0;
+  }
+  const template = (values.template ?? 'standard') as TemplateName;
+  if (!TEMPLATE_NAMES.includes(template)) {
+    io.stderr(`secpolicy init: --template must be minimal, standard or comprehensive, not "${template}"\n`);
+    return 2;
+  }
+  if (values.contact === undefined) {
+    io.stderr(`secpolicy init: --contact is required (an email address or an https:// URL)\n`);
+    return 2;
+  }
+  const contact = checkContact(values.contact);
+  if (!contact.ok) {
+    io.stderr(`secpolicy init: --contact: ${contact.reason}\n`);
+    return 2;
+  }
+  const existing = ['SECURITY.md', '.github/SECURITY.md', 'docs/SECURITY.md'].find((path) =>
+    existsSync(join(io.cwd, path)),
+  );
+  if (existing && !values.force) {
+    io.stderr(`secpolicy init: ${existing} already exists; use --force to overwrite SECURITY.md\n`);
+    return 2;
+  }
+  const manifest = packageManifest(io.cwd);
+  const project = values.project ?? (typeof manifest.name === 'string' ? manifest.name : basename(io.cwd));
+  const version = values['project-version'] ?? (typeof manifest.version === 'string' ? manifest.version : undefined);
+  writeFileSync(
+    join(io.cwd, 'SECURITY.md'),
+    renderPolicy({ template, contact: values.contact.trim(), project, version }),
+  );
+  io.stdout(`Wrote SECURITY.md (${template} template) for ${project}.\n`);
+  return 0;
+}

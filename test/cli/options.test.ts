@@ -1,0 +1,326 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import Ajv from 'ajv-draft-04';
+import addFormats from 'ajv-formats';
+
+const ROOT = join(__dirname, '..', '..');
+const CLI = join(ROOT, 'dist', 'cli.js');
+const SARIF_SCHEMA = join(ROOT, 'node_modules', '@microsoft', 'jest-sarif', 'lib', 'schemas', 'sarif-2.1.0-rtm.5.json');
+
+function run(cwd: string, ...args: string[]) {
+  const result = spawnSync(process.execPath, [CLI, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const roots: string[] = [];
+function tree(files: Record<string, string>): string {
+  const root = mkdtempSync(join(tmpdir(), 'secpolicy-cli-'));
+  roots.push(root);
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), content);
+  }
+  return root;
+}
+
+const COMPOSE = `services:
+  db:
+    image: postgres:16
+    environment:
+      POSTGRES_PASSWORD: postgres # the default
+  agent:
+    image: acme/agent:1
+    volumes:
+      - /var/run/docker.sock:/var/run/docker.sock
+`;
+const FIXED_COMPOSE = COMPOSE.replace(
+  'POSTGRES_PASSWORD: postgres',
+  'POSTGRES_PASSWORD: ${POSTGRES_PASSWORD:?set POSTGRES_PASSWORD in .env}',
+).replace('docker.sock:/var/run/docker.sock\n', 'docker.sock:/var/run/docker.sock:ro\n');
+const POLICY_WITHOUT_CONTACT = '# Security\n\nWe reply within 3 days. Only the latest release is supported.\n';
+
+describe('secpolicy CLI options', () => {
+  before(() => assert.ok(existsSync(CLI), `${CLI} is missing: run "npm run build" first`));
+  after(() => roots.forEach((root) => rmSync(root, { recursive: true, force: true })));
+
+  describe('--format json', () => {
+    it('prints every finding with positions, fixes and totals', () => {
+      const root = tree({ 'compose.yaml': 'services:\n  db:\n    environment:\n      - MYSQL_PASSWORD=root\n' });
+      const result = run(root, '--format', 'json');
+      assert.equal(result.status, 1);
+      assert.deepEqual(JSON.parse(result.stdout), {
+        files: [
+          {
+            path: 'compose.yaml',
+            fixed: 0,
+            findings: [
+              {
+                ruleId: 'compose/default-password',
+                severity: 'error',
+                message: 'MYSQL_PASSWORD in service "db" is a well-known default password (****).',
+                line: 4,
+                column: 24,
+                endLine: 4,
+                endColumn: 28,
+                fixes: [
+                  {
+                    title: 'Require MYSQL_PASSWORD from the environment (${MYSQL_PASSWORD:?…})',
+                    edits: [{ start: 56, end: 60, newText: '${MYSQL_PASSWORD:?set MYSQL_PASSWORD in .env}' }],
+                  },
+                ],
+              },
+            ],
+          },
+        ],
+        problems: [],
+        summary: { errors: 1, warnings: 0, infos: 0 },
+      });
+    });
+  });
+
+  describe('--format sarif', () => {
+    it('writes SARIF 2.1.0 that validates against the official schema, with rules, regions and fixes', () => {
+      const root = tree({ 'deploy/compose.yaml': COMPOSE, 'SECURITY.md': POLICY_WITHOUT_CONTACT });
+      const result = run(root, '--format', 'sarif', '--output', 'report.sarif');
+      assert.equal(result.status, 1);
+      assert.equal(result.stdout, '');
+      const log = JSON.parse(readFileSync(join(root, 'report.sarif'), 'utf8')) as {
+        runs: {
+          tool: { driver: { rules: { id: string }[] } };
+          results: { ruleId: string; level: string; locations: { physicalLocation: unknown }[]; fixes?: unknown }[];
+        }[];
+      };
+      const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
+      addFormats(ajv);
+      const validate = ajv.compile(JSON.parse(readFileSync(SARIF_SCHEMA, 'utf8')));
+      assert.ok(validate(log), JSON.stringify(validate.errors, null, 2));
+
+      const [run0] = log.runs;
+      const rule = run0.tool.driver.rules.find((entry) => entry.id === 'compose/docker-socket');
+      assert.deepEqual(rule, {
+        id: 'compose/docker-socket',
+        name: 'compose/docker-socket',
+        shortDescription: {
+          text: 'A container runtime socket (or its folder) is mounted into a container, giving it control of the host.',
+        },
+        helpUri: 'https://github.com/secpolicy/secpolicy/blob/main/docs/rules/compose/docker-socket.md',
+        defaultConfiguration: { level: 'error', enabled: true },
+      });
+      const socket = run0.results.find((entry) => entry.ruleId === 'compose/docker-socket')!;
+      assert.deepEqual(socket.locations[0].physicalLocation, {
+        artifactLocation: { uri: 'deploy/compose.yaml', uriBaseId: '%SRCROOT%' },
+        region: { startLine: 9, startColumn: 9, endLine: 9, endColumn: 50 },
+      });
+      assert.deepEqual(socket.fixes, [
+        {
+          description: { text: 'Mount the socket read-only (":ro")' },
+          artifactChanges: [
+            {
+              artifactLocation: { uri: 'deploy/compose.yaml', uriBaseId: '%SRCROOT%' },
+              replacements: [
+                {
+                  deletedRegion: { startLine: 9, startColumn: 50, endLine: 9, endColumn: 50 },
+                  insertedContent: { text: ':ro' },
+                },
+              ],
+            },
+          ],
+        },
+      ]);
+      assert.deepEqual(
+        run0.results.map((entry) => [entry.ruleId, entry.level]),
+        [
+          ['policy/no-contact', 'error'],
+          ['compose/default-password', 'error'],
+          ['compose/docker-socket', 'error'],
+        ],
+      );
+    });
+  });
+
+  describe('--fix', () => {
+    it('applies unattended fixes, writes the file, and reports what remains', () => {
+      const root = tree({ 'compose.yaml': COMPOSE, 'SECURITY.md': POLICY_WITHOUT_CONTACT });
+      const result = run(root, '--fix');
+      assert.equal(readFileSync(join(root, 'compose.yaml'), 'utf8'), FIXED_COMPOSE);
+      // The contact fix writes a placeholder a person must edit: --fix leaves it to the editor.
+      assert.equal(readFileSync(join(root, 'SECURITY.md'), 'utf8'), POLICY_WITHOUT_CONTACT);
+      assert.equal(
+        result.stdout,
+        [
+          'Fixed 1 problem in compose.yaml.',
+          'SECURITY.md',
+          '  1:1  error  No private channel for reporting a vulnerability: add an email address or a private advisory link.  policy/no-contact',
+          '',
+          'compose.yaml',
+          '  9:9  warning  Service "agent" mounts the container runtime socket /var/run/docker.sock; ":ro" does not stop API calls, use a filtering socket proxy.  compose/docker-socket',
+          '',
+          '✖ 2 problems (1 error, 1 warning, 0 info)',
+          '',
+        ].join('\n'),
+      );
+      assert.equal(result.status, 1);
+      assert.deepEqual(readdirSync(root).sort(), ['SECURITY.md', 'compose.yaml']);
+    });
+
+    it('--fix-dry-run prints a diff and writes nothing', () => {
+      const root = tree({ 'compose.yaml': COMPOSE });
+      const result = run(root, '--fix-dry-run', '--quiet');
+      assert.equal(readFileSync(join(root, 'compose.yaml'), 'utf8'), COMPOSE);
+      assert.ok(result.stdout.startsWith('--- compose.yaml\n+++ compose.yaml\n@@ -2,8 +2,8 @@\n'), result.stdout);
+      assert.ok(result.stdout.includes('-      POSTGRES_PASSWORD: postgres # the default\n'));
+      assert.ok(
+        result.stdout.includes(
+          '+      POSTGRES_PASSWORD: ${POSTGRES_PASSWORD:?set POSTGRES_PASSWORD in .env} # the default\n',
+        ),
+      );
+      assert.ok(result.stdout.includes('+      - /var/run/docker.sock:/var/run/docker.sock:ro\n'));
+      assert.ok(result.stdout.endsWith('1 file linted, no problems.\n'));
+      assert.equal(result.status, 0);
+    });
+
+    it('writes nothing when any file fails', () => {
+      const root = tree({ 'compose.yaml': COMPOSE, '.secpolicy.json': '{ "rules": { "compose/nope": "off" } }' });
+      const result = run(root, '--fix');
+      assert.equal(result.status, 2);
+      assert.equal(readFileSync(join(root, 'compose.yaml'), 'utf8'), COMPOSE);
+      assert.equal(
+        result.stderr,
+        'secpolicy: .secpolicy.json: unknown rule "compose/nope"\nsecpolicy: no file was fixed because of the problems above\n',
+      );
+    });
+  });
+
+  describe('severity and exit code options', () => {
+    const policy = '# Security\n\nEmail security@acme.dev.\n';
+
+    it('--max-warnings turns too many warnings into exit 1', () => {
+      const root = tree({ 'SECURITY.md': policy });
+      assert.equal(run(root, '--max-warnings', '2').status, 0);
+      const over = run(root, '--max-warnings', '1');
+      assert.equal(over.status, 1);
+      assert.equal(over.stderr, 'secpolicy: 2 warnings, more than --max-warnings 1\n');
+      assert.equal(run(root, '--max-warnings', 'many').status, 2);
+    });
+
+    it('--quiet reports errors only', () => {
+      const root = tree({ 'SECURITY.md': policy });
+      assert.deepEqual(run(root, '--quiet'), { status: 0, stdout: '1 file linted, no problems.\n', stderr: '' });
+    });
+
+    it('--rule re-levels a rule, and an unknown rule is a usage error', () => {
+      const root = tree({ 'SECURITY.md': policy });
+      const result = run(
+        root,
+        '--rule',
+        'policy/no-supported-versions:error',
+        '--rule',
+        'policy/no-response-timeline:off',
+      );
+      assert.equal(result.status, 1);
+      assert.match(result.stdout, /1:1 {2}error {2}No supported versions/);
+      assert.doesNotMatch(result.stdout, /no-response-timeline/);
+      const unknown = run(root, '--rule', 'policy/nope:off');
+      assert.equal(unknown.status, 2);
+      assert.equal(
+        unknown.stderr,
+        'secpolicy: --rule policy/nope:off: unknown rule "policy/nope"\nRun "secpolicy --help" for usage.\n',
+      );
+    });
+
+    it('--config replaces the nearest .secpolicy.json, and --print-config shows the result', () => {
+      const root = tree({
+        'SECURITY.md': policy,
+        '.secpolicy.json': '{ "rules": { "policy/no-response-timeline": "error" } }',
+        'ci.json': '{ "rules": { "policy/no-response-timeline": "off", "policy/no-supported-versions": "off" } }',
+      });
+      assert.equal(run(root).status, 1);
+      assert.deepEqual(run(root, '--config', 'ci.json'), {
+        status: 0,
+        stdout: '1 file linted, no problems.\n',
+        stderr: '',
+      });
+      const printed = run(root, '--print-config', 'SECURITY.md', '--rule', 'compose/acme-staging:error');
+      assert.equal(printed.status, 0);
+      const rules = JSON.parse(printed.stdout).rules;
+      assert.equal(rules['policy/no-response-timeline'], 'error');
+      assert.equal(rules['compose/acme-staging'], 'error');
+      assert.equal(rules['policy/no-contact'], 'error');
+      const missing = run(root, '--config', 'nope.json');
+      assert.deepEqual(missing, {
+        status: 2,
+        stdout: '',
+        stderr: 'secpolicy: nope.json: config file could not be read\n',
+      });
+    });
+
+    it('--list-rules lists every rule with its default severity', () => {
+      const result = run(tree({}), '--list-rules');
+      assert.equal(result.status, 0);
+      assert.match(result.stdout, /^compose\/docker-socket +error +A container runtime socket/m);
+      assert.match(result.stdout, /^policy\/no-response-timeline +warning +/m);
+    });
+  });
+
+  describe('discovery', () => {
+    it('honours .gitignore and --ignore, and skips node_modules', () => {
+      const root = tree({
+        '.gitignore': 'build/\n*.local.yml\n',
+        'build/compose.yaml': COMPOSE,
+        'compose.local.yml': COMPOSE,
+        'vendor/compose.yaml': COMPOSE,
+        'node_modules/pkg/compose.yaml': COMPOSE,
+        'app/compose.yaml': 'services:\n  web:\n    image: nginx:1.27\n',
+      });
+      assert.deepEqual(run(root, '--ignore', 'vendor/'), {
+        status: 0,
+        stdout: '1 file linted, no problems.\n',
+        stderr: '',
+      });
+      assert.equal(run(root).status, 1);
+    });
+  });
+
+  describe('init', () => {
+    it('writes SECURITY.md from a template that lints clean, and refuses to overwrite', () => {
+      const root = tree({ 'package.json': JSON.stringify({ name: 'acme-app', version: '3.1.4' }) });
+      const created = run(root, 'init', '--template', 'comprehensive', '--contact', 'security@acme.dev');
+      assert.deepEqual(created, {
+        status: 0,
+        stdout: 'Wrote SECURITY.md (comprehensive template) for acme-app.\n',
+        stderr: '',
+      });
+      const text = readFileSync(join(root, 'SECURITY.md'), 'utf8');
+      assert.ok(text.startsWith('# Security Policy for acme-app\n'));
+      assert.ok(text.includes('| 3.1.x | ✅ |'));
+      assert.deepEqual(run(root, 'SECURITY.md'), { status: 0, stdout: '1 file linted, no problems.\n', stderr: '' });
+
+      const again = run(root, 'init', '--contact', 'security@acme.dev');
+      assert.deepEqual(again, {
+        status: 2,
+        stdout: '',
+        stderr: 'secpolicy init: SECURITY.md already exists; use --force to overwrite SECURITY.md\n',
+      });
+      assert.equal(run(root, 'init', '--contact', 'security@acme.dev', '--template', 'minimal', '--force').status, 0);
+    });
+
+    it('validates the contact and the template', () => {
+      const root = tree({});
+      assert.deepEqual(run(root, 'init', '--contact', 'http://acme.dev'), {
+        status: 2,
+        stdout: '',
+        stderr: 'secpolicy init: --contact: Use an https:// URL so reports travel encrypted.\n',
+      });
+      assert.equal(run(root, 'init', '--contact', 'a@b.dev', '--template', 'huge').status, 2);
+      assert.equal(run(root, 'init').status, 2);
+      assert.equal(existsSync(join(root, 'SECURITY.md')), false);
+    });
+  });
+});
