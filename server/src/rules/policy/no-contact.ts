@@ -1,13 +1,13 @@
 import type { Rule } from '../../engine/types';
 import type { PolicyModel } from '../../formats/policy';
-import { documentAnchor, insertAfter, insertSection, sectionsWith } from './helpers';
-
-function contactLine(githubRepository: string | undefined): string {
-  if (githubRepository) {
-    return `Please report vulnerabilities privately through [GitHub private vulnerability reporting](https://github.com/${githubRepository}/security/advisories/new). Do not open a public issue.`;
-  }
-  return 'Please report vulnerabilities privately by email to security@example.com. Do not open a public issue.';
-}
+import {
+  documentAnchor,
+  insertAfter,
+  insertSection,
+  privateRouteLine,
+  replacePublicInstruction,
+  sectionsWith,
+} from './helpers';
 
 export const noContact: Rule<PolicyModel> = {
   meta: {
@@ -20,20 +20,24 @@ export const noContact: Rule<PolicyModel> = {
   check(model, context) {
     if (model.contacts.length > 0) return;
     const reporting = sectionsWith(model, 'reporting')[0];
-    const line = contactLine(context.facts.githubRepository);
+    const { githubRepository } = context.facts;
+    const line = privateRouteLine(githubRepository);
+    // A sentence that sends reporters to a public issue is rewritten rather than contradicted
+    // (policy/public-issue-reporting offers the same edit, so fix-all applies it once).
+    const edit =
+      replacePublicInstruction(model, githubRepository) ??
+      (reporting
+        ? insertAfter(model, reporting.bodyEnd, [line])
+        : insertSection(model, 'reporting', 'Reporting a Vulnerability', [line]));
     context.report({
       message: 'No private channel for reporting a vulnerability: add an email address or a private advisory link.',
       ...(reporting ? { start: reporting.headingStart, end: reporting.headingEnd } : documentAnchor(model)),
       fixes: [
         {
-          title: context.facts.githubRepository
+          title: githubRepository
             ? 'Add a GitHub private vulnerability reporting link'
             : 'Add a security contact email (then edit the placeholder address)',
-          edits: [
-            reporting
-              ? insertAfter(model, reporting.bodyEnd, [line])
-              : insertSection(model, 'reporting', 'Reporting a Vulnerability', [line]),
-          ],
+          edits: [edit],
           preferred: true,
           // The inserted text is a commitment or a placeholder the maintainers must check.
           needsReview: true,

@@ -8,7 +8,7 @@ import { documentAnchor, insertAfter, insertSection, insertSubsection, sectionsW
  * Words that make a duration a commitment to answer a reporter. "respon(d|se)" leaves out
  * "responsibly"; "confirm" leaves out "confirmed vulnerabilities are fixed within 90 days".
  */
-const RESPONSE_WORDS =
+export const RESPONSE_WORDS =
   /acknowledg|\brespon(?:d|se)|\brepl(?:y|ies|ied)\b|hear (?:back )?from|get back to|\breach out\b|\bget in touch\b|\btriage|\bconfirm(?!ed\b)|initial (?:assessment|response)|\breceipt\b|\bcontact you\b/i;
 
 /** For a cell of a table: the header row and the cell's row, where the words naming the duration are. */

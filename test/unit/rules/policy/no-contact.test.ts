@@ -56,11 +56,26 @@ ruleTester(noContact, {
         '# Security Policy\n\nWe care.\n\n## Reporting a Vulnerability\n\nPlease report vulnerabilities privately by email to security@example.com. Do not open a public issue.\n\n## Disclosure\n\nWe publish advisories.\n',
     },
     {
-      name: 'a public issue tracker link is not a private channel',
+      name: 'a public issue tracker link is not a private channel: the instruction is replaced, not contradicted',
       code: '# Security\n\nOpen an issue at https://github.com/acme/app/issues.\n',
       errors: [{ line: 1, column: 1, endLine: 1, endColumn: 11 }],
       output:
-        '# Security\n\nOpen an issue at https://github.com/acme/app/issues.\n\n## Reporting a Vulnerability\n\nPlease report vulnerabilities privately by email to security@example.com. Do not open a public issue.\n',
+        '# Security\n\nPlease report vulnerabilities privately by email to security@example.com. Do not open a public issue.\n',
+    },
+    {
+      name: 'only the sentence that sends reporters to the issue tracker is replaced',
+      code: '# Security\n\n## Reporting\n\nThanks for looking. To report a problem, file a GitHub issue. We read them all.\n',
+      facts: { githubRepository: 'acme/app' },
+      errors: [{ line: 3, column: 1, endLine: 3, endColumn: 13 }],
+      output:
+        '# Security\n\n## Reporting\n\nThanks for looking. Please report vulnerabilities privately through [GitHub private vulnerability reporting](https://github.com/acme/app/security/advisories/new). Do not open a public issue. We read them all.\n',
+    },
+    {
+      name: 'a sentence that forbids public issues is not rewritten',
+      code: '# Security\n\n## Reporting\n\nDo not open a public issue.\n',
+      errors: [{ line: 3, column: 1, endLine: 3, endColumn: 13 }],
+      output:
+        '# Security\n\n## Reporting\n\nDo not open a public issue.\n\nPlease report vulnerabilities privately by email to security@example.com. Do not open a public issue.\n',
     },
     {
       name: 'CRLF line endings are kept',

@@ -1,0 +1,28 @@
+import type { Rule } from '../../engine/types';
+import type { PolicyModel } from '../../formats/policy';
+
+export const insecureLink: Rule<PolicyModel> = {
+  meta: {
+    id: 'policy/insecure-link',
+    kind: 'policy',
+    defaultSeverity: 'warning',
+    description:
+      'A link uses plain http://, so the page (or the form a report goes to) can be read or changed in transit.',
+  },
+  check(model, context) {
+    for (const link of model.insecureLinks) {
+      context.report({
+        message: `Insecure link to ${link.host}: use https:// so reporters reach the real page.`,
+        start: link.start,
+        end: link.end,
+        fixes: [
+          {
+            title: 'Use https://',
+            edits: [{ start: link.start, end: link.start + 'http'.length, newText: 'https' }],
+            preferred: true,
+          },
+        ],
+      });
+    }
+  },
+};

@@ -1,0 +1,23 @@
+import type { Rule } from '../../engine/types';
+import type { PolicyModel } from '../../formats/policy';
+import { quote } from './helpers';
+
+export const placeholderContact: Rule<PolicyModel> = {
+  meta: {
+    id: 'policy/placeholder-contact',
+    kind: 'policy',
+    defaultSeverity: 'error',
+    description:
+      "The contact is a template's stand-in (security@example.com, <email>, {{contact}}, github.com/OWNER/REPO), so reports go nowhere.",
+  },
+  check(model, context) {
+    for (const placeholder of model.placeholders) {
+      if (placeholder.kind !== 'contact') continue;
+      context.report({
+        message: `Placeholder contact ${quote(placeholder.text, 60)}: replace it with an address or link your security team reads.`,
+        start: placeholder.start,
+        end: placeholder.end,
+      });
+    }
+  },
+};

@@ -1,0 +1,40 @@
+import type { Rule } from '../../engine/types';
+import type { PolicyModel } from '../../formats/policy';
+import { quote, removeBlocks } from './helpers';
+
+export const templatePlaceholder: Rule<PolicyModel> = {
+  meta: {
+    id: 'policy/template-placeholder',
+    kind: 'policy',
+    defaultSeverity: 'error',
+    description:
+      "Text left over from a template: GitHub's instructions and example versions, TODO, TBD, [insert …], {{…}}, $PROJECT.",
+  },
+  check(model, context) {
+    for (const placeholder of model.placeholders) {
+      const { start, end } = placeholder;
+      if (placeholder.kind === 'boilerplate') {
+        context.report({
+          message: "GitHub's template instructions are still here: remove them and say how your project does this.",
+          start,
+          end,
+          fixes: [
+            { title: 'Remove the template instructions', edits: [removeBlocks(model, start, end)], preferred: true },
+          ],
+        });
+      } else if (placeholder.kind === 'example-rows') {
+        context.report({
+          message: `These rows (${placeholder.text}) are GitHub's example: list the versions you actually support.`,
+          start,
+          end,
+        });
+      } else if (placeholder.kind === 'template') {
+        context.report({
+          message: `Unfilled template placeholder ${quote(placeholder.text)}: write the real text before publishing.`,
+          start,
+          end,
+        });
+      }
+    }
+  },
+};

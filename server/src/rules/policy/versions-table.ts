@@ -1,0 +1,139 @@
+import type { Fix, Rule } from '../../engine/types';
+import {
+  cellWords,
+  readMarker,
+  type MarkerStyle,
+  type PolicyModel,
+  type SupportMarker,
+  type VersionsTable,
+} from '../../formats/policy';
+import { lineEnd, lineEnding, lineStart } from '../../formats/text';
+import { quote } from './helpers';
+
+const CANONICAL: Record<MarkerStyle, Record<SupportMarker, string>> = {
+  emoji: { supported: '✅', unsupported: '❌', limited: '⚠️' },
+  shortcode: { supported: ':white_check_mark:', unsupported: ':x:', limited: ':warning:' },
+  word: { supported: 'Yes', unsupported: 'No', limited: 'Partly' },
+};
+
+/** A cell that holds nothing but a marker, which a fix may rewrite without losing words. */
+const MARKER_ONLY =
+  /^(?:✅|✔️?|☑️?|✓|🟢|❌|✖️?|✗|✘|⛔|🔴|🚫|❎|⚠️?|🟡|:[a-z_+-]{1,40}:|yes|no|y|n|true|false|supported|unsupported|not supported|partial|partly|limited)$/iu;
+
+function normaliseFix(table: VersionsTable, style: MarkerStyle): Fix | undefined {
+  const edits = table.rows.flatMap((row) => {
+    const cell = row.support;
+    if (!cell?.marker || !MARKER_ONLY.test(cellWords(cell.text))) return [];
+    const newText = CANONICAL[style][cell.marker];
+    return newText === cell.text ? [] : [{ start: cell.start, end: cell.end, newText }];
+  });
+  if (edits.length === 0) return undefined;
+  const { supported, unsupported } = CANONICAL[style];
+  return { title: `Use ${supported} and ${unsupported} throughout`, edits, preferred: true };
+}
+
+function rowKey(cells: string[]): string {
+  return cells.map((cell) => cellWords(cell).toLowerCase().replace(/\s+/g, '')).join('|');
+}
+
+export const versionsTable: Rule<PolicyModel> = {
+  meta: {
+    id: 'policy/versions-table',
+    kind: 'policy',
+    defaultSeverity: 'warning',
+    description:
+      'A supported-versions table that readers cannot rely on: no version or supported column, empty cells, unknown markers, duplicate rows, cells that are not versions.',
+  },
+  check(model, context) {
+    const { text } = model;
+    for (const table of model.versionsTables) {
+      const headerRange = { start: table.start, end: lineEnd(text, table.start) };
+      if (table.versionColumn === undefined) {
+        context.report({
+          message: 'Versions table without a version column: add a "Version" column listing releases or ranges.',
+          ...headerRange,
+        });
+      }
+      if (table.supportColumn === undefined) {
+        context.report({
+          message: 'Versions table without a "Supported" column: mark each row ✅ or ❌.',
+          ...headerRange,
+        });
+      }
+      const seen = new Map<string, { key: string; marker?: SupportMarker }>();
+      for (const row of table.rows) {
+        const rowRange = { start: row.start, end: row.end };
+        const version = row.version;
+        if (version?.kind === 'empty') {
+          context.report({ message: 'Row without a version: name the release or range it covers.', ...rowRange });
+        } else if (version?.kind === 'invalid') {
+          context.report({
+            message: `${quote(cellWords(version.text))} is not a version or range: write it like 2.3.x, >= 2.0 or < 1.0.`,
+            start: version.start,
+            end: version.end,
+          });
+        }
+        const support = row.support;
+        if (support && cellWords(support.text) === '') {
+          context.report({ message: 'Row without a support marker: mark it ✅ or ❌.', ...rowRange });
+        } else if (support && !support.marker) {
+          context.report({
+            message: `Unknown marker ${quote(cellWords(support.text))}: use ✅ for supported or ❌ for unsupported.`,
+            start: support.start,
+            end: support.end,
+          });
+        }
+        if (!version || version.kind === 'empty') continue;
+        const name = cellWords(version.text).toLowerCase().replace(/\s+/g, '');
+        const key = rowKey(row.cells.map((cell) => cell.text));
+        const earlier = seen.get(name);
+        if (!earlier) {
+          seen.set(name, { key, marker: support?.marker });
+          continue;
+        }
+        if (earlier.key === key) {
+          const eol = lineEnding(text);
+          const from = lineStart(text, row.start);
+          const to = Math.min(text.length, lineEnd(text, row.start) + eol.length);
+          context.report({
+            message: `Duplicate row for ${quote(cellWords(version.text))}: remove it.`,
+            ...rowRange,
+            fixes: [
+              { title: 'Remove the duplicate row', edits: [{ start: from, end: to, newText: '' }], preferred: true },
+            ],
+          });
+        } else {
+          context.report({
+            message:
+              earlier.marker && support?.marker && earlier.marker !== support.marker
+                ? `${quote(cellWords(version.text))} is listed twice, once ${earlier.marker} and once ${support.marker}: keep one row.`
+                : `${quote(cellWords(version.text))} is listed twice: keep one row.`,
+            ...rowRange,
+          });
+        }
+      }
+      const styles = new Map<MarkerStyle, number>();
+      const examples = new Map<MarkerStyle, string>();
+      for (const row of table.rows) {
+        const read = row.support && readMarker(row.support.text);
+        if (!read) continue;
+        styles.set(read.style, (styles.get(read.style) ?? 0) + 1);
+        if (!examples.has(read.style)) examples.set(read.style, cellWords(row.support!.text));
+      }
+      if (styles.size > 1 && table.supportColumn !== undefined) {
+        const order: MarkerStyle[] = ['emoji', 'shortcode', 'word'];
+        const style = order.reduce((best, each) => ((styles.get(each) ?? 0) > (styles.get(best) ?? 0) ? each : best));
+        const fix = normaliseFix(table, style);
+        const header = table.header[table.supportColumn];
+        context.report({
+          message: `Support markers mix styles (${[...examples.values()].join(', ')}): use one, such as ${CANONICAL[style].supported} and ${CANONICAL[style].unsupported}.`,
+          start: header.start,
+          end: header.end,
+          // Mixed styles still read correctly on GitHub; only other renderers show ":x:" as text.
+          severity: 'info',
+          ...(fix ? { fixes: [fix] } : {}),
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,73 @@
+import { placeholderContact } from '../../../../server/src/rules/policy/placeholder-contact';
+import { ruleTester } from '../../rule-tester';
+
+const message = /^Placeholder contact /;
+
+ruleTester(placeholderContact, {
+  valid: [
+    { name: 'a real address', code: '# Security\n\nEmail security@acme.dev with the details.\n' },
+    {
+      name: 'look-alikes: an organisation and a domain that start with "your"',
+      code: '# Security\n\nUse https://github.com/YOURLS/YOURLS/security/advisories/new, https://github.com/acme/project/security/advisories/new or security@yourbase.io.\n',
+    },
+    {
+      name: 'a template comment and a multi-line example block are not shown as the contact',
+      code: '# Security\n\n<!-- Replace security@example.com before publishing. -->\n\nEmail security@acme.dev, for example:\n\n```\nFrom: you\nTo: security@example.com\n```\n',
+    },
+    {
+      name: 'a link whose text is [Email], and a placeholder in inline code',
+      code: '# Security\n\n[Email](mailto:security@acme.dev) us; put your own address where the form says `<email>`.\n',
+    },
+    {
+      name: 'a dollar amount is not a variable',
+      code: '# Security\n\nMail security@acme.dev. Bounties reach $5,000.\n',
+    },
+  ],
+  invalid: [
+    {
+      name: 'security@example.com',
+      code: '# Security\n\nEmail security@example.com with details.\n',
+      errors: [{ line: 3, column: 7, endLine: 3, endColumn: 27, severity: 'error', message, fixes: [] }],
+      output: null,
+    },
+    {
+      name: 'an angle-bracket placeholder and a template variable',
+      code: '# Security\n\nWrite to <email> or to {{ security_email }}.\n',
+      errors: [
+        { line: 3, column: 10, endLine: 3, endColumn: 17, message: /"<email>"/ },
+        { line: 3, column: 24, endLine: 3, endColumn: 44, message: /"\{\{ security_email \}\}"/ },
+      ],
+      output: null,
+    },
+    {
+      name: "OpenStack's $VMTalias",
+      code: '# Security\n\nReports go to $VMTalias, our vulnerability management team.\n',
+      errors: [{ line: 3, column: 15, endLine: 3, endColumn: 24, message: /"\$VMTalias"/ }],
+      output: null,
+    },
+    {
+      name: 'yourdomain, and a GitHub link to OWNER/REPO',
+      code: '# Security\n\nMail security@yourdomain.com. Or use [the form](https://github.com/OWNER/REPO/security/advisories/new).\n',
+      errors: [
+        { line: 3, column: 6, endLine: 3, endColumn: 29, message: /"security@yourdomain\.com"/ },
+        { line: 3, column: 38, endLine: 3, endColumn: 103, message: /OWNER\/REPO/ },
+      ],
+      output: null,
+    },
+    {
+      name: 'a bracketed placeholder and a mailto link to an example domain',
+      code: '# Security\n\nSend it to [your email] or [us](mailto:you@example.org).\n',
+      errors: [
+        { line: 3, column: 12, endLine: 3, endColumn: 24, message: /"\[your email\]"/ },
+        { line: 3, column: 28, endLine: 3, endColumn: 56, message: /"you@example\.org"/ },
+      ],
+      output: null,
+    },
+    {
+      name: "a template's organisation and project names",
+      code: '# Security\n\nReport it through [Security Advisories](https://github.com/yourorg/your-project/security/advisories).\n',
+      errors: [{ line: 3, column: 19, endLine: 3, endColumn: 101, message: /yourorg\/your-project/ }],
+      output: null,
+    },
+  ],
+});

@@ -1,0 +1,107 @@
+import { templatePlaceholder } from '../../../../server/src/rules/policy/template-placeholder';
+import { ruleTester } from '../../rule-tester';
+
+/** The prose and example rows of GitHub's default SECURITY.md template, which the rule must recognise. */
+const VERSIONS_PROSE =
+  'Use this section to tell people about which versions of your project are\ncurrently being supported with security updates.';
+const REPORTING_PROSE = 'Use this section to tell people how to report a vulnerability.';
+const EXPECT_PROSE =
+  'Tell them where to go, how often they can expect to get an update on a\nreported vulnerability, what to expect if the vulnerability is accepted or\ndeclined, etc.';
+const EXAMPLE_ROWS = '| 5.1.x | :white_check_mark: |\n| 5.0.x | :x: |\n| 4.0.x | :white_check_mark: |\n| < 4.0 | :x: |';
+const TABLE_HEAD = '| Version | Supported |\n| ------- | --------- |';
+
+const boilerplate = /^GitHub's template instructions are still here/;
+
+ruleTester(templatePlaceholder, {
+  valid: [
+    {
+      name: 'a finished policy',
+      code: `# Security Policy\n\n## Supported Versions\n\n${TABLE_HEAD}\n| 2.3.x | ✅ |\n| < 2.3 | ❌ |\n\n## Reporting a Vulnerability\n\nEmail security@acme.dev. We reply within 2 business days.\n`,
+    },
+    {
+      name: 'look-alikes: other sections, the word "todo" in a name, placeholders in code and comments',
+      code: '# Security\n\nWe use this section to explain our process for the TodoMVC app.\n\n<!-- TODO: use this section to tell people how to report. -->\n\nTemplates render `{{ name }}` and `$PROJECT`; see [your account](https://acme.dev/account) or [Add a key](https://acme.dev/keys). Bounties reach $500.\n',
+    },
+    {
+      name: 'two of the example versions are not the example table',
+      code: `# Security\n\n${TABLE_HEAD}\n| 5.1.x | ✅ |\n| 5.0.x | ❌ |\n`,
+    },
+  ],
+  invalid: [
+    {
+      name: "GitHub's untouched template: the prose goes, the example rows stay flagged",
+      code: `# Security Policy\n\n## Supported Versions\n\n${VERSIONS_PROSE}\n\n${TABLE_HEAD}\n${EXAMPLE_ROWS}\n\n## Reporting a Vulnerability\n\n${REPORTING_PROSE}\n\n${EXPECT_PROSE}\n`,
+      errors: [
+        {
+          line: 5,
+          column: 1,
+          endLine: 6,
+          endColumn: 49,
+          severity: 'error',
+          message: boilerplate,
+          fixes: ['Remove the template instructions'],
+        },
+        {
+          line: 10,
+          column: 1,
+          endLine: 13,
+          endColumn: 16,
+          message: /These rows \(5\.1\.x, 5\.0\.x, 4\.0\.x, < 4\.0\)/,
+          fixes: [],
+        },
+        {
+          line: 17,
+          column: 1,
+          endLine: 21,
+          endColumn: 15,
+          message: boilerplate,
+          fixes: ['Remove the template instructions'],
+        },
+      ],
+      output: `# Security Policy\n\n## Supported Versions\n\n${TABLE_HEAD}\n${EXAMPLE_ROWS}\n\n## Reporting a Vulnerability\n`,
+    },
+    {
+      name: 'template prose wrapped in HTML bold, before real text',
+      code: `# Security\n\n## Reporting a Vulnerability\n\n<b>${REPORTING_PROSE}</b>\n\nEmail security@acme.dev.\n`,
+      errors: [{ line: 5, column: 1, endLine: 5, endColumn: 70, message: boilerplate }],
+      output: '# Security\n\n## Reporting a Vulnerability\n\nEmail security@acme.dev.\n',
+    },
+    {
+      name: 'an edited first sentence still carries the template',
+      code: `# Security\n\n## Reporting a Vulnerability\n\nUse this section to know if there's any vulnerability.\n\n${EXPECT_PROSE}\n\n## Scope\n\nThe server.\n`,
+      errors: [{ line: 5, column: 1, endLine: 9, endColumn: 15, message: boilerplate }],
+      output: '# Security\n\n## Reporting a Vulnerability\n\n## Scope\n\nThe server.\n',
+    },
+    {
+      name: 'TODO, TBD, [PROJECT NAME], <project>, {{ project_name }} and $PROJECT',
+      code: '# Security\n\nStatus: TODO. Timeline TBD.\n\nThis covers [PROJECT NAME]. Name: <project>. See {{ project_name }} and $PROJECT.\n',
+      errors: [
+        {
+          line: 3,
+          column: 9,
+          endLine: 3,
+          endColumn: 13,
+          message: 'Unfilled template placeholder "TODO": write the real text before publishing.',
+        },
+        { line: 3, column: 24, endLine: 3, endColumn: 27, message: /"TBD"/ },
+        { line: 5, column: 13, endLine: 5, endColumn: 27, message: /"\[PROJECT NAME\]"/ },
+        { line: 5, column: 35, endLine: 5, endColumn: 44, message: /"<project>"/ },
+        { line: 5, column: 50, endLine: 5, endColumn: 68, message: /"\{\{ project_name \}\}"/ },
+        { line: 5, column: 73, endLine: 5, endColumn: 81, message: /"\$PROJECT"/ },
+      ],
+      output: null,
+    },
+    {
+      name: 'an [insert …] placeholder, even as link text',
+      code: '# Security\n\nSee [insert link to the advisory page](https://acme.dev).\n',
+      errors: [{ line: 3, column: 5, endLine: 3, endColumn: 39, message: /"\[insert link to the advisory page\]"/ }],
+      output: null,
+    },
+    {
+      name: 'CRLF line endings are kept when the instructions go',
+      code: `# Security\r\n\r\n## Reporting\r\n\r\n${REPORTING_PROSE}\r\n\r\nEmail security@acme.dev.\r\n`,
+      errors: [{ line: 5, column: 1, endLine: 5, endColumn: 63, message: boilerplate }],
+      output: '# Security\r\n\r\n## Reporting\r\n\r\nEmail security@acme.dev.\r\n',
+    },
+  ],
+});

@@ -1,0 +1,137 @@
+import { versionsTable } from '../../../../server/src/rules/policy/versions-table';
+import { ruleTester } from '../../rule-tester';
+
+const HEAD = '| Version | Supported |\n| --- | --- |';
+
+ruleTester(versionsTable, {
+  valid: [
+    { name: 'emoji markers', code: `# Security\n\n${HEAD}\n| 2.x | ✅ |\n| 1.x | ❌ |\n` },
+    {
+      name: 'shortcodes, ranges and words for "latest" and "older"',
+      code: `# Security\n\n${HEAD}\n| 1.x.x | :white_check_mark: |\n| >= 2.3 | :white_check_mark: |\n| 1.0 - 1.4 | :x: |\n| \`2.latest\` | :white_check_mark: |\n| v1.2 (LTS) | :white_check_mark: |\n| latest | :white_check_mark: |\n| Older | :x: |\n`,
+    },
+    {
+      name: 'ranges in words, calendar versions and lists of lines',
+      code: `# Security\n\n${HEAD}\n| 5.x or 6.x | ✅ |\n| 1.0 to 1.4 | ✅ |\n| 1.9 and older | ❌ |\n| 2.0+ | ✅ |\n| 24.04 LTS | ✅ |\n| >= 2.3, < 3 | ✅ |\n| ≤ 1.9 | ❌ |\n| Any | ❌ |\n`,
+    },
+    {
+      name: 'Docker tags in a "Tag" column, and "all other tags"',
+      code: '# Security\n\n| Tag | Supported |\n| --- | --- |\n| 2-slim | :white_check_mark: |\n| next | :white_check_mark: |\n| All other tags | :x: |\n',
+    },
+    {
+      name: 'a third column of dates, and markers with notes',
+      code: '# Security\n\n| Version | Supported | End of support |\n| --- | --- | --- |\n| 3.x.x | ✅ | - |\n| 2.x.x | ❌ since June | 12.06.2025 |\n',
+    },
+    {
+      name: 'a severity table is not a versions table, even with "fix" and "release" in its header',
+      code: '# Security\n\n| Severity | Fix released within |\n| --- | --- |\n| High | 7 days |\n| Low | 30 days |\n',
+    },
+  ],
+  invalid: [
+    {
+      name: 'a table in "Supported Versions" without a version column',
+      code: '# Security\n\n## Supported Versions\n\n| Product | Supported |\n| ------- | --------- |\n| Server  | ✅ |\n',
+      errors: [
+        {
+          line: 5,
+          column: 1,
+          endLine: 5,
+          endColumn: 24,
+          severity: 'warning',
+          message: 'Versions table without a version column: add a "Version" column listing releases or ranges.',
+          fixes: [],
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'a versions table without a supported column',
+      code: '# Security\n\n| Version | Notes |\n| --- | --- |\n| 2.x | Released 2024 |\n',
+      errors: [{ line: 3, column: 1, endLine: 3, endColumn: 20, message: /without a "Supported" column/ }],
+      output: null,
+    },
+    {
+      name: 'empty cells, an unknown marker and a cell that is not a version',
+      code: `# Security\n\n${HEAD}\n| 2.x | |\n| | ✅ |\n| 1.x | maybe |\n| Enterprise edition | ❌ |\n`,
+      errors: [
+        { line: 5, column: 1, endLine: 5, endColumn: 10, message: 'Row without a support marker: mark it ✅ or ❌.' },
+        {
+          line: 6,
+          column: 1,
+          endLine: 6,
+          endColumn: 8,
+          message: 'Row without a version: name the release or range it covers.',
+        },
+        {
+          line: 7,
+          column: 9,
+          endLine: 7,
+          endColumn: 14,
+          message: 'Unknown marker "maybe": use ✅ for supported or ❌ for unsupported.',
+        },
+        {
+          line: 8,
+          column: 3,
+          endLine: 8,
+          endColumn: 21,
+          message: '"Enterprise edition" is not a version or range: write it like 2.3.x, >= 2.0 or < 1.0.',
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'a repeated row is removed; conflicting rows are left to the maintainers',
+      code: `# Security\n\n${HEAD}\n| 2.x | ✅ |\n| 1.x | ❌ |\n| 2.x | ✅ |\n| 1.x | ✅ |\n`,
+      errors: [
+        {
+          line: 7,
+          column: 1,
+          endLine: 7,
+          endColumn: 12,
+          message: 'Duplicate row for "2.x": remove it.',
+          fixes: ['Remove the duplicate row'],
+        },
+        {
+          line: 8,
+          column: 1,
+          endLine: 8,
+          endColumn: 12,
+          message: '"1.x" is listed twice, once unsupported and once supported: keep one row.',
+          fixes: [],
+        },
+      ],
+      output: `# Security\n\n${HEAD}\n| 2.x | ✅ |\n| 1.x | ❌ |\n| 1.x | ✅ |\n`,
+    },
+    {
+      name: 'mixed marker styles are normalised to the most used one; cells with notes are kept',
+      code: '# Security\n\n| Version | Supported |\n|---|---|\n| 3.x | ✅ |\n| 2.x | :white_check_mark: |\n| 1.x | :x: |\n| 0.x | ❌ (since 2023) |\n| < 0.1 | no |\n',
+      errors: [
+        {
+          line: 3,
+          column: 13,
+          endLine: 3,
+          endColumn: 22,
+          severity: 'info',
+          message: 'Support markers mix styles (✅, :white_check_mark:, no): use one, such as ✅ and ❌.',
+          fixes: ['Use ✅ and ❌ throughout'],
+        },
+      ],
+      output:
+        '# Security\n\n| Version | Supported |\n|---|---|\n| 3.x | ✅ |\n| 2.x | ✅ |\n| 1.x | ❌ |\n| 0.x | ❌ (since 2023) |\n| < 0.1 | ❌ |\n',
+    },
+    {
+      name: 'words win when most markers are words',
+      code: `# Security\n\n${HEAD}\n| 2.x | Yes |\n| 1.x | yes |\n| 0.x | ✖️ |\n`,
+      errors: [
+        { line: 3, column: 13, endLine: 3, endColumn: 22, severity: 'info', fixes: ['Use Yes and No throughout'] },
+      ],
+      output: `# Security\n\n${HEAD}\n| 2.x | Yes |\n| 1.x | Yes |\n| 0.x | No |\n`,
+    },
+    {
+      name: 'CRLF: the duplicate row goes with its line ending',
+      code: '# Security\r\n\r\n| Version | Supported |\r\n| --- | --- |\r\n| 2.x | ✅ |\r\n| 2.x | ✅ |\r\n',
+      errors: [{ line: 6, column: 1, endLine: 6, endColumn: 12 }],
+      output: '# Security\r\n\r\n| Version | Supported |\r\n| --- | --- |\r\n| 2.x | ✅ |\r\n',
+    },
+  ],
+});
