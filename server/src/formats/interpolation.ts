@@ -30,6 +30,8 @@ export interface Resolved {
    * (a literal, or a default that was used): offsets within the string.
    */
   source?: { start: number; end: number };
+  /** Variables whose values (from `lookup`) went into the value, in order. */
+  variables: string[];
 }
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*/;
@@ -88,17 +90,26 @@ export function parseInterpolations(text: string): Interpolation[] {
   return found;
 }
 
-/** Resolves `text` as Compose would, given the variables in `lookup`. */
-export function resolveInterpolation(text: string, lookup: Lookup, depth = 0): Resolved {
+/**
+ * Resolves `text` as Compose would, given the variables in `lookup`. A variable that is not set and
+ * has no default leaves the value undefined, unless `unknown` is given: it then stands in for the
+ * variable's value, so that the shape of the rest can still be read (`${PORT}:80` is a published port).
+ */
+export function resolveInterpolation(text: string, lookup: Lookup, unknown?: string, depth = 0): Resolved {
   const interpolations = parseInterpolations(text);
   if (interpolations.length === 0) {
     const value = text.replace(/\$\$/g, '$');
-    return { value, literal: true, required: false, source: { start: 0, end: text.length } };
+    return { value, literal: true, required: false, source: { start: 0, end: text.length }, variables: [] };
   }
   let value: string | undefined = '';
   let required = false;
   let cursor = 0;
   let source: Resolved['source'];
+  const variables: string[] = [];
+  const use = (name: string, value: string | undefined) => {
+    if (value !== undefined && !variables.includes(name)) variables.push(name);
+    return value;
+  };
   const only = interpolations.length === 1 && interpolations[0].start === 0 && interpolations[0].end === text.length;
   for (const part of interpolations) {
     const before = text.slice(cursor, part.start).replace(/\$\$/g, '$');
@@ -110,33 +121,42 @@ export function resolveInterpolation(text: string, lookup: Lookup, depth = 0): R
       case '-': {
         const useDefault = part.operator === ':-' ? !variable : variable === undefined;
         if (useDefault && depth < 4) {
-          const inner = resolveInterpolation(part.argument ?? '', lookup, depth + 1);
+          const inner = resolveInterpolation(part.argument ?? '', lookup, unknown, depth + 1);
           piece = inner.value;
           required ||= inner.required;
+          for (const name of inner.variables) use(name, '');
           if (only && inner.literal && part.argumentStart !== undefined) {
             source = { start: part.argumentStart, end: part.argumentStart + (part.argument ?? '').length };
           }
         } else {
-          piece = variable;
+          piece = use(part.name, variable);
         }
         break;
       }
       case ':?':
       case '?':
         required = true;
-        piece = variable;
+        // `${VAR:?…}` with VAR empty stops Compose, like an unset VAR: no value is ever used.
+        piece = part.operator === ':?' && variable === '' ? undefined : use(part.name, variable);
         break;
       case ':+':
       case '+': {
         const useReplacement = part.operator === ':+' ? Boolean(variable) : variable !== undefined;
-        piece = useReplacement && depth < 4 ? resolveInterpolation(part.argument ?? '', lookup, depth + 1).value : '';
+        if (useReplacement && depth < 4) {
+          const inner = resolveInterpolation(part.argument ?? '', lookup, unknown, depth + 1);
+          piece = inner.value;
+          for (const name of inner.variables) use(name, '');
+        } else {
+          piece = '';
+        }
         break;
       }
       default:
-        piece = variable;
+        piece = use(part.name, variable);
     }
+    if (piece === undefined && unknown !== undefined) piece = unknown;
     value = value === undefined || piece === undefined ? undefined : value + before + piece;
   }
   if (value !== undefined) value += text.slice(cursor).replace(/\$\$/g, '$');
-  return { value, literal: false, required, source };
+  return { value, literal: false, required, source, variables };
 }

@@ -1,13 +1,31 @@
-import { DiagnosticSeverity, type Diagnostic, type TextEdit as LspTextEdit } from 'vscode-languageserver';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { pathToFileURL } from 'node:url';
+import {
+  DiagnosticSeverity,
+  type Diagnostic,
+  type TextEdit as LspTextEdit,
+  type WorkspaceEdit,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ruleDocUrl } from '../engine/docs';
-import type { Finding, Severity, TextEdit } from '../engine/types';
+import type { Finding, Fix, ProjectFacts, Severity, TextEdit } from '../engine/types';
+
+/** Edits a fix makes to another file (the project `.env`), in that file's coordinates. */
+export interface DiagnosticFileEdit {
+  uri: string;
+  /** The file does not exist yet: the fix creates it. */
+  create: boolean;
+  /** A fingerprint of the text the edits were computed for; a changed file gets no stale edits. */
+  basis: string;
+  edits: LspTextEdit[];
+}
 
 /** A fix as carried in a diagnostic's `data`, already in the editor's coordinates. */
 export interface DiagnosticFix {
   title: string;
   edits: LspTextEdit[];
   preferred: boolean;
+  /** Edits to other files, when the fix writes to them too. */
+  files?: DiagnosticFileEdit[];
 }
 
 export interface DiagnosticData {
@@ -29,15 +47,51 @@ export function toLspEdit(document: TextDocument, edit: TextEdit): LspTextEdit {
   };
 }
 
+/** A short fingerprint of a text (FNV-1a over its UTF-16 units, and its length): never the text itself. */
+export function textFingerprint(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return `${text.length.toString(36)}-${hash.toString(36)}`;
+}
+
+/**
+ * A fix in the editor's coordinates. Edits to the project `.env` are placed against the `.env` text
+ * the lint read (from `facts`); a fix that edits any other file is not offered.
+ */
+function toDiagnosticFix(document: TextDocument, fix: Fix, facts: ProjectFacts): DiagnosticFix | undefined {
+  const own = fix.edits.filter((edit) => edit.path === undefined);
+  const other = fix.edits.filter((edit) => edit.path !== undefined);
+  const converted: DiagnosticFix = {
+    title: fix.title,
+    edits: own.map((edit) => toLspEdit(document, edit)),
+    preferred: fix.preferred ?? false,
+  };
+  if (other.length === 0) return converted;
+  const dotenv = facts.dotenv;
+  if (!dotenv || other.some((edit) => edit.path !== dotenv.path)) return undefined;
+  const uri = pathToFileURL(dotenv.path).toString();
+  const target = TextDocument.create(uri, 'dotenv', 0, dotenv.text);
+  converted.files = [
+    {
+      uri,
+      create: dotenv.exists === false,
+      basis: textFingerprint(dotenv.text),
+      edits: other.map((edit) => toLspEdit(target, edit)),
+    },
+  ];
+  return converted;
+}
+
 /** Offsets become positions here, once, at the edge. */
-export function toDiagnostic(document: TextDocument, finding: Finding): Diagnostic {
+export function toDiagnostic(document: TextDocument, finding: Finding, facts: ProjectFacts = {}): Diagnostic {
   const data: DiagnosticData = {
     version: document.version,
-    fixes: (finding.fixes ?? []).map((fix) => ({
-      title: fix.title,
-      edits: fix.edits.map((edit) => toLspEdit(document, edit)),
-      preferred: fix.preferred ?? false,
-    })),
+    fixes: (finding.fixes ?? [])
+      .map((fix) => toDiagnosticFix(document, fix, facts))
+      .filter((fix): fix is DiagnosticFix => fix !== undefined),
   };
   return {
     range: { start: document.positionAt(finding.start), end: document.positionAt(finding.end) },
@@ -47,5 +101,31 @@ export function toDiagnostic(document: TextDocument, finding: Finding): Diagnost
     source: 'secpolicy',
     message: finding.message,
     data,
+  };
+}
+
+/**
+ * The workspace edit for a fix: plain `changes` when it edits the document alone; otherwise
+ * `documentChanges`, creating the other file first when it does not exist yet (ignored if it
+ * appeared since), then editing it (version null: it need not be open), then the document.
+ */
+export function toWorkspaceEdit(uri: string, version: number, fix: DiagnosticFix): WorkspaceEdit {
+  if (!fix.files || fix.files.length === 0) return { changes: { [uri]: fix.edits } };
+  const documentChanges: NonNullable<WorkspaceEdit['documentChanges']> = [];
+  for (const file of fix.files) {
+    if (file.create) documentChanges.push({ kind: 'create', uri: file.uri, options: { ignoreIfExists: true } });
+    documentChanges.push({ textDocument: { uri: file.uri, version: null }, edits: file.edits });
+  }
+  if (fix.edits.length > 0) documentChanges.push({ textDocument: { uri, version }, edits: fix.edits });
+  return { documentChanges };
+}
+
+/** The one diagnostic for a document the engine declined to lint, so the user knows why nothing shows. */
+export function skippedDiagnostic(reason: string): Diagnostic {
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: DiagnosticSeverity.Information,
+    source: 'secpolicy',
+    message: `secpolicy skipped this file: ${reason}.`,
   };
 }

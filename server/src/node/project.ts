@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { parseConfigText, type ConfigResult } from '../engine/config';
 import type { ProjectFacts } from '../engine/types';
 import { ruleIds } from '../rules';
+import { githubRepositoryFromGitConfig } from '../templates/git';
 
 /** File system look-ups around a linted file, shared by the language server and the CLI. Reads only; executes nothing. */
 
@@ -40,18 +41,40 @@ export function findConfig(directory: string): FoundConfig | undefined {
   return undefined;
 }
 
-/** `owner/name` of the first GitHub remote in a git config file's text. */
-export function githubRepositoryFromGitConfig(text: string): string | undefined {
-  const match =
-    /url\s*=\s*(?:https?:\/\/(?:[^@/\s]+@)?github\.com\/|git@github\.com:|ssh:\/\/git@github\.com\/)([\w.-]+\/[\w.-]+?)(?:\.git)?\/?\s*$/m.exec(
-      text,
-    );
-  return match?.[1];
+/** A `.env` larger than this is not read: it is not a list of settings any more. */
+export const MAX_DOTENV_BYTES = 1024 * 1024;
+
+/**
+ * The project `.env` in `directory`, the one Compose reads for a Compose file there: its path and
+ * text, or an empty text when there is none (a fix that writes to it then creates it).
+ */
+export function readDotenv(directory: string): ProjectFacts['dotenv'] {
+  const path = join(directory, '.env');
+  let size: number;
+  try {
+    const stats = statSync(path);
+    // A folder, a device or an oversized file: nothing to read, and nothing a fix should write to.
+    if (!stats.isFile()) return undefined;
+    size = stats.size;
+  } catch {
+    return { path, text: '', exists: false };
+  }
+  if (size > MAX_DOTENV_BYTES) return undefined;
+  try {
+    return { path, text: readFileSync(path, 'utf8'), exists: true };
+  } catch {
+    return undefined;
+  }
 }
 
-/** The facts a rule's fix may use: the package version and the GitHub repository, from the nearest package.json and .git. */
+/**
+ * The facts a rule may use: the package version and the GitHub repository, from the nearest
+ * package.json and .git, and the `.env` beside the file (Compose files interpolate from it).
+ */
 export function projectFacts(directory: string): ProjectFacts {
   const facts: ProjectFacts = {};
+  const dotenv = readDotenv(directory);
+  if (dotenv) facts.dotenv = dotenv;
   for (const folder of ancestors(directory)) {
     if (facts.packageVersion === undefined) {
       const manifest = readText(join(folder, 'package.json'));

@@ -7,8 +7,7 @@ import {
   type EnvEntry,
   type Service,
 } from '../../formats/compose';
-import { resolveInterpolation } from '../../formats/interpolation';
-import { removeListItemLine, reportOnce } from './helpers';
+import { originNote, removeListItemLine, reportOnce, valueSites, type ValueSite } from './helpers';
 
 /**
  * Variables that switch an ACME client (acme-companion, swag, certbot wrappers) to the staging CA;
@@ -41,36 +40,42 @@ function entryEnd(text: string, entry: EnvEntry): number {
   return closed ? entry.valueEnd + 1 : entry.valueEnd;
 }
 
-function checkEnvironment(model: ComposeModel, service: Service, report: (report: Report) => void) {
-  for (const entry of service.environment) {
-    if (entry.value === undefined) continue;
-    // `${LE_STAGING:-true}` is judged, and fixed, at its default.
-    const resolved = resolveInterpolation(entry.value, () => undefined);
-    if (STAGING_KEY.test(entry.name) && resolved.value !== undefined && TRUE.test(resolved.value.trim())) {
+function checkEnvironment(model: ComposeModel, sites: ValueSite[], report: (report: Report, key?: string) => void) {
+  for (const site of sites) {
+    if (site.kind === 'command') continue;
+    const { service, resolved } = site;
+    // `${LE_STAGING:-true}` is judged, and fixed, at its default; `${LE_STAGING}` at its .env value.
+    if (STAGING_KEY.test(site.name) && resolved.value !== undefined && TRUE.test(resolved.value.trim())) {
+      const entry = site.entry;
+      const inCompose = site.origin?.file === 'compose' && entry !== undefined;
       const edit: TextEdit | undefined =
-        entry.exact && resolved.source
+        inCompose && entry.exact && resolved.source
           ? {
               start: entry.valueStart + resolved.source.start,
               end: entry.valueStart + resolved.source.end,
               newText: 'false',
             }
           : undefined;
-      report({
-        message: `${entry.name} in service "${service.name}" turns on the Let's Encrypt staging CA: browsers will not trust its certificates.`,
-        start: entry.nameStart,
-        end: entryEnd(model.text, entry),
-        fixes: edit ? [{ title: `Set ${entry.name} to false`, edits: [edit], preferred: true }] : [],
-      });
+      report(
+        {
+          message: `${site.name} in service "${service.name}" turns on the Let's Encrypt staging CA${originNote(site)}: browsers will not trust its certificates.`,
+          start: inCompose ? entry.nameStart : site.start,
+          end: inCompose ? entryEnd(model.text, entry) : site.end,
+          fixes: edit ? [{ title: `Set ${site.name} to false`, edits: [edit], preferred: true }] : [],
+        },
+        site.kind === 'env_file' ? `.env:${site.name}` : undefined,
+      );
       continue;
     }
-    const at = entry.value.indexOf(STAGING_HOST);
+    const value = site.kind === 'environment' ? site.raw : undefined;
+    const at = value?.indexOf(STAGING_HOST) ?? -1;
     if (at !== -1) {
-      const start = entry.exact ? entry.valueStart + at : entry.valueStart;
+      const start = site.exact ? site.start + at : site.start;
       report({
-        message: `${entry.name} in service "${service.name}" points at the Let's Encrypt staging CA.`,
+        message: `${site.name} in service "${service.name}" points at the Let's Encrypt staging CA.`,
         start,
-        end: entry.exact ? start + STAGING_HOST.length : entry.valueEnd,
-        fixes: entry.exact
+        end: site.exact ? start + STAGING_HOST.length : site.end,
+        fixes: site.exact
           ? [
               {
                 title: 'Use the production CA',
@@ -80,6 +85,15 @@ function checkEnvironment(model: ComposeModel, service: Service, report: (report
             ]
           : [],
       });
+    } else if (site.origin?.file === 'dotenv' && resolved.value?.includes(STAGING_HOST)) {
+      report(
+        {
+          message: `${site.name} in service "${service.name}" points at the Let's Encrypt staging CA${originNote(site)}.`,
+          start: site.start,
+          end: site.end,
+        },
+        site.kind === 'env_file' ? `.env:${site.name}` : undefined,
+      );
     }
   }
 }
@@ -133,9 +147,7 @@ export const acmeStaging: Rule<ComposeModel> = {
   },
   check(model, context) {
     const report = reportOnce(context);
-    for (const service of model.services) {
-      checkEnvironment(model, service, report);
-      checkCommand(model, service, report);
-    }
+    checkEnvironment(model, valueSites(model, context.facts), report);
+    for (const service of model.services) checkCommand(model, service, report);
   },
 };

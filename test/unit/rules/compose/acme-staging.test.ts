@@ -263,6 +263,30 @@ const invalid: InvalidCase[] = [
     ],
     output: `services:\n  certbot:\n    image: certbot/certbot\n    environment:\n      CERTBOT_STAGING: "false"\n    command: certonly --server ${PRODUCTION} -d example.com\n`,
   },
+  {
+    name: 'a switch set in .env is reported where the Compose file uses it, without a fix',
+    code: companion('      LETSENCRYPT_STAGING: ${LE_STAGING}\n'),
+    facts: { dotenv: { path: '/project/.env', text: 'LE_STAGING=true\n' } },
+    errors: [
+      {
+        line: 5,
+        column: 28,
+        endLine: 5,
+        endColumn: 41,
+        message:
+          'LETSENCRYPT_STAGING in service "acme" turns on the Let\'s Encrypt staging CA from .env line 1: browsers will not trust its certificates.',
+        fixes: [],
+      },
+    ],
+    output: null,
+  },
+  {
+    name: 'a .env value turns a ${VAR:-false} default on',
+    code: companion('      - LETSENCRYPT_STAGING=${LE_STAGING:-false}\n'),
+    facts: { dotenv: { path: '/project/.env', text: '# staging while testing\nLE_STAGING=1\n' } },
+    errors: [{ line: 5, column: 29, endLine: 5, endColumn: 49, message: /from \.env line 2:/ }],
+    output: null,
+  },
 ];
 
 ruleTester(acmeStaging, {

@@ -8,6 +8,10 @@ const POSTGRES_DEFAULT = 'POSTGRES_PASSWORD in service "db" is a well-known defa
 const REQUIRED_POSTGRES = '${POSTGRES_PASSWORD:?set POSTGRES_PASSWORD in .env}';
 const REQUIRED_REDIS = '${REDIS_PASSWORD:?set REDIS_PASSWORD in .env}';
 
+/** The project .env beside the Compose file, as the caller reads it. */
+const dotenv = (text: string) => ({ dotenv: { path: '/project/.env', text } });
+const WRITE_POSTGRES = 'Write a strong random POSTGRES_PASSWORD to .env and require it';
+
 /** A `db` service whose `environment:` block holds `lines`. */
 const db = (lines: string) => `services:\n  db:\n    image: postgres:16\n    environment:\n${lines}`;
 /** A `redis` service with `command` as written. */
@@ -321,6 +325,126 @@ const invalid: InvalidCase[] = [
     output:
       'services:\n  db:\n    environment:\n      POSTGRES_PASSWORD: ${POSTGRES_PASSWORD:?set POSTGRES_PASSWORD in .env}\n  grafana:\n    environment:\n      - GF_SECURITY_ADMIN_PASSWORD=${GF_SECURITY_ADMIN_PASSWORD:?set GF_SECURITY_ADMIN_PASSWORD in .env}\n  rabbit:\n    environment:\n      RABBITMQ_DEFAULT_PASS: ${RABBITMQ_DEFAULT_PASS:?set RABBITMQ_DEFAULT_PASS in .env}\n      MINIO_SECRET_KEY: ${MINIO_SECRET_KEY:?set MINIO_SECRET_KEY in .env}\n',
   },
+  {
+    name: 'zxcvbn: a password made of a name used in the file is easily guessed',
+    code: 'services:\n  nc:\n    image: nextcloud:29\n    environment:\n      - MYSQL_PASSWORD=nextcloud1\n',
+    errors: [
+      {
+        line: 5,
+        column: 24,
+        endLine: 5,
+        endColumn: 34,
+        message: 'MYSQL_PASSWORD in service "nc" is an easily guessed password (ne********).',
+        fixes: ['Require MYSQL_PASSWORD from the environment (${MYSQL_PASSWORD:?…})'],
+      },
+    ],
+    output:
+      'services:\n  nc:\n    image: nextcloud:29\n    environment:\n      - MYSQL_PASSWORD=${MYSQL_PASSWORD:?set MYSQL_PASSWORD in .env}\n',
+  },
+  {
+    name: 'the name of another service in the file counts too',
+    code: 'services:\n  wordpress:\n    image: wordpress:6\n  db:\n    image: mysql:8\n    environment:\n      MYSQL_PASSWORD: wordpress2024\n',
+    errors: [{ line: 7, column: 23, endLine: 7, endColumn: 36, message: /is an easily guessed password \(wo\*{8}\)/ }],
+    output:
+      'services:\n  wordpress:\n    image: wordpress:6\n  db:\n    image: mysql:8\n    environment:\n      MYSQL_PASSWORD: ${MYSQL_PASSWORD:?set MYSQL_PASSWORD in .env}\n',
+  },
+  {
+    name: 'a token flag on the command line',
+    code: 'services:\n  watchtower:\n    image: containrrr/watchtower:1.7.1\n    command: --http-api-token demotoken --interval 30\n',
+    errors: [
+      {
+        line: 4,
+        column: 31,
+        endLine: 4,
+        endColumn: 40,
+        message: '--http-api-token in service "watchtower" is an easily guessed password (de*******).',
+        fixes: ['Require WATCHTOWER_PASSWORD from the environment (${WATCHTOWER_PASSWORD:?…})'],
+      },
+    ],
+    output:
+      'services:\n  watchtower:\n    image: containrrr/watchtower:1.7.1\n    command: --http-api-token ${WATCHTOWER_PASSWORD:?set WATCHTOWER_PASSWORD in .env} --interval 30\n',
+  },
+  {
+    name: 'with a project .env, a second fix writes a strong random value there',
+    code: db('      POSTGRES_PASSWORD: postgres\n'),
+    facts: dotenv('TZ=UTC\n'),
+    errors: [
+      {
+        line: 5,
+        column: 26,
+        endLine: 5,
+        endColumn: 34,
+        message: POSTGRES_DEFAULT,
+        fixes: [REQUIRE_POSTGRES, WRITE_POSTGRES],
+      },
+    ],
+    output: db(`      POSTGRES_PASSWORD: ${REQUIRED_POSTGRES}\n`),
+  },
+  {
+    name: '${VAR} is judged at its .env value, reported where the Compose file uses it',
+    code: db('      POSTGRES_PASSWORD: ${POSTGRES_PASSWORD}\n'),
+    facts: dotenv('# database\nPOSTGRES_PASSWORD=postgres\n'),
+    errors: [
+      {
+        line: 5,
+        column: 26,
+        endLine: 5,
+        endColumn: 46,
+        message: 'POSTGRES_PASSWORD in service "db" is a well-known default password (po******) from .env line 2.',
+        fixes: [
+          'Write a strong random value for POSTGRES_PASSWORD to .env',
+          'Remove POSTGRES_PASSWORD from .env and require it',
+        ],
+      },
+    ],
+    output: null,
+  },
+  {
+    name: 'a .env value used through ${VAR:?err}: removing it needs no change to the Compose file',
+    code: db('      - POSTGRES_PASSWORD=${DB_PASSWORD:?set it}\n'),
+    facts: dotenv('export DB_PASSWORD="changeme"\n'),
+    errors: [
+      {
+        line: 5,
+        column: 27,
+        endLine: 5,
+        endColumn: 49,
+        message: 'POSTGRES_PASSWORD in service "db" is a well-known default password (ch******) from .env line 1.',
+        fixes: ['Write a strong random value for DB_PASSWORD to .env', 'Remove DB_PASSWORD from .env'],
+      },
+    ],
+    output: null,
+  },
+  {
+    name: 'a .env value wins over a default in the Compose file',
+    code: db('      POSTGRES_PASSWORD: ${DB_PASSWORD:-Xk9#mQ2!vLp7wTz}\n'),
+    facts: dotenv('DB_PASSWORD=admin # set by the installer\n'),
+    errors: [{ line: 5, column: 26, endLine: 5, endColumn: 57, message: /\(ad\*\*\*\) from \.env line 1\.$/ }],
+    output: null,
+  },
+  {
+    name: 'env_file: .env hands the .env values to the container: reported on the env_file entry',
+    code: 'services:\n  db:\n    image: postgres:16\n    env_file: .env\n',
+    facts: dotenv('POSTGRES_USER=app\nPOSTGRES_PASSWORD=postgres\n'),
+    errors: [
+      {
+        line: 4,
+        column: 15,
+        endLine: 4,
+        endColumn: 19,
+        message: 'POSTGRES_PASSWORD in service "db" is a well-known default password (po******) from .env line 2.',
+        fixes: ['Write a strong random value for POSTGRES_PASSWORD to .env', 'Remove POSTGRES_PASSWORD from .env'],
+      },
+    ],
+    output: null,
+  },
+  {
+    name: 'env_file in the long form, in a list',
+    code: 'services:\n  db:\n    image: postgres:16\n    env_file:\n      - path: ./.env\n        required: false\n',
+    facts: dotenv('POSTGRES_PASSWORD=postgres\n'),
+    errors: [{ line: 5, column: 15, endLine: 5, endColumn: 21, message: /from \.env line 1\.$/ }],
+    output: null,
+  },
 ];
 
 ruleTester(defaultPassword, {
@@ -392,6 +516,38 @@ ruleTester(defaultPassword, {
       code: redis('redis-server --requirepass-file /run/secrets/redis --password-file /x'),
     },
     { name: 'a weak word that follows no password flag', code: redis('["redis-server", "--user", "admin"]') },
+    {
+      name: 'values that switch a credential off are not passwords',
+      code: db('      API_KEY: ${API_KEY:-invalid}\n      REDIS_PASSWORD: none\n      SMTP_PASSWORD: "false"\n'),
+    },
+    {
+      name: 'an access key alone names the account, like a user name',
+      code: db('      AWS_ACCESS_KEY: sentry\n      MINIO_ACCESS_KEY: minio\n'),
+    },
+    {
+      name: 'a strong .env value',
+      code: db('      POSTGRES_PASSWORD: ${POSTGRES_PASSWORD}\n'),
+      facts: dotenv('POSTGRES_PASSWORD=Xk9#mQ2!vLp7wTz\n'),
+    },
+    {
+      name: "a service's own environment wins over env_file",
+      code: 'services:\n  db:\n    image: postgres:16\n    env_file: .env\n    environment:\n      POSTGRES_PASSWORD: ${DB_PASSWORD:?required}\n',
+      facts: dotenv('POSTGRES_PASSWORD=postgres\n'),
+    },
+    {
+      name: 'env_file naming another file is not the project .env',
+      code: 'services:\n  db:\n    image: postgres:16\n    env_file: ./db.env\n',
+      facts: dotenv('POSTGRES_PASSWORD=postgres\n'),
+    },
+    {
+      name: 'a .env line without a value leaves it to the shell',
+      code: db('      POSTGRES_PASSWORD: ${POSTGRES_PASSWORD}\n'),
+      facts: dotenv('POSTGRES_PASSWORD\n'),
+    },
+    {
+      name: 'signing keys are judged by compose/weak-jwt-secret',
+      code: db('      JWT_SECRET: changeme\n      SECRET_KEY_BASE: secret\n'),
+    },
   ],
   invalid,
 });
@@ -399,10 +555,45 @@ ruleTester(defaultPassword, {
 describe('compose/default-password messages', () => {
   for (const testCase of invalid) {
     it(`never shows the whole secret: ${testCase.name}`, () => {
-      for (const finding of runRule(defaultPassword, testCase.code)) {
-        const secret = testCase.code.slice(finding.start, finding.end).replace(/^["']|["']$/g, '');
+      for (const finding of runRule(defaultPassword, testCase.code, testCase.facts)) {
+        // A value from .env is not where the finding points: it is the .env line's value.
+        const fromDotenv = /from \.env line (\d+)/.exec(finding.message);
+        const secret = fromDotenv
+          ? /=\s*["']?([^"'\s#]*)/.exec(testCase.facts!.dotenv!.text.split('\n')[Number(fromDotenv[1]) - 1])![1]
+          : testCase.code.slice(finding.start, finding.end).replace(/^["']|["']$/g, '');
         assert.ok(!finding.message.includes(secret), `${JSON.stringify(finding.message)} shows ${secret}`);
       }
     });
   }
+});
+
+describe('compose/default-password .env fixes', () => {
+  it('writes a fresh 24-byte value to .env and requires it in the Compose file', () => {
+    const code = db('      POSTGRES_PASSWORD: postgres\n');
+    const [finding] = runRule(defaultPassword, code, dotenv('TZ=UTC'));
+    const fix = finding.fixes![1];
+    assert.equal(fix.preferred, undefined);
+    assert.equal(fix.needsReview, true);
+    const [compose, env] = fix.edits;
+    assert.deepEqual(compose, { start: 81, end: 89, newText: REQUIRED_POSTGRES });
+    assert.equal(env.path, '/project/.env');
+    assert.deepEqual([env.start, env.end], [6, 6]);
+    assert.match(env.newText, /^\nPOSTGRES_PASSWORD=[A-Za-z0-9_-]{32}\n$/);
+    const again = runRule(defaultPassword, code, dotenv('TZ=UTC')).map((other) => other.fixes![1].edits[1].newText);
+    assert.notEqual(again[0], env.newText, 'each lint draws a new value');
+  });
+
+  it('replaces the value on its .env line, keeping the rest of the file', () => {
+    const code = db('      POSTGRES_PASSWORD: ${POSTGRES_PASSWORD}\n');
+    const text = 'A=1\nPOSTGRES_PASSWORD="postgres" # weak\nB=2\n';
+    const [finding] = runRule(defaultPassword, code, dotenv(text));
+    const [write, remove] = finding.fixes!;
+    assert.equal(write.edits.length, 1);
+    assert.deepEqual([write.edits[0].start, write.edits[0].end], [22, 32]);
+    assert.match(write.edits[0].newText, /^[A-Za-z0-9_-]{32}$/);
+    assert.deepEqual(remove.edits, [
+      { start: 81, end: 101, newText: REQUIRED_POSTGRES },
+      { path: '/project/.env', start: 4, end: 40, newText: '' },
+    ]);
+  });
 });

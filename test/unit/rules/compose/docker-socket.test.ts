@@ -272,6 +272,13 @@ const invalid: InvalidCase[] = [
     ],
     output: `services:\n  a:\n    volumes:\n      - ${SOCK}:ro\n  b:\n    volumes:\n      - ${SOCK}:ro\n`,
   },
+  {
+    name: 'a socket path from .env',
+    code: traefik('      - ${DOCKER_SOCK}:/var/run/docker.sock\n'),
+    facts: { dotenv: { path: '/project/.env', text: 'DOCKER_SOCK=/var/run/docker.sock\n' } },
+    errors: [{ line: 5, column: 9, endLine: 5, endColumn: 44, message: WRITABLE('traefik', '${DOCKER_SOCK}') }],
+    output: traefik('      - ${DOCKER_SOCK}:/var/run/docker.sock:ro\n'),
+  },
 ];
 
 ruleTester(dockerSocket, {

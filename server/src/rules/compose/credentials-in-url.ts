@@ -1,0 +1,128 @@
+import { isSeq, Scalar } from 'yaml';
+import type { Fix, Rule, TextEdit } from '../../engine/types';
+import { commandTokens, getNode, type ComposeModel } from '../../formats/compose';
+import { dotenvSetEdit, masked, reportOnce, requiredVariable, serviceVariable, valueSites } from './helpers';
+
+/** A password in a URL, as written: where it is within the text. */
+interface UrlPassword {
+  start: number;
+  end: number;
+  password: string;
+  scheme: string;
+}
+
+/** Passwords masked already (`****`, `xxx`) are left alone. */
+const MASKED = /^(?:\*+|x+|\.{3}|<[^<>]*>)$/i;
+
+/** Finds `scheme://user:password@host` in `text` with a password written literally (no `$`). */
+export function urlPasswords(text: string): UrlPassword[] {
+  const found: UrlPassword[] = [];
+  let from = 0;
+  for (;;) {
+    const marker = text.indexOf('://', from);
+    if (marker === -1) break;
+    from = marker + 3;
+    let schemeStart = marker;
+    while (schemeStart > 0 && /[A-Za-z0-9+.-]/.test(text[schemeStart - 1])) schemeStart--;
+    // A scheme starts with a letter: `${URL:-postgres://…}` gives `postgres`, not `-postgres`.
+    while (schemeStart < marker && !/[A-Za-z]/.test(text[schemeStart])) schemeStart++;
+    if (schemeStart === marker) continue;
+    // The authority runs to the path, query, fragment or the end of the word.
+    let end = from;
+    while (end < text.length && !/[/?#\s"'`,;]/.test(text[end])) end++;
+    const authority = text.slice(from, end);
+    const at = authority.lastIndexOf('@');
+    if (at === -1) continue;
+    const userinfo = authority.slice(0, at);
+    const colon = userinfo.indexOf(':');
+    if (colon === -1) continue;
+    const password = userinfo.slice(colon + 1);
+    if (password === '' || password.includes('$') || MASKED.test(password)) continue;
+    const start = from + colon + 1;
+    found.push({ start, end: start + password.length, password, scheme: text.slice(schemeStart, marker) });
+  }
+  return found;
+}
+
+/** `DATABASE_URL` gives `DATABASE_PASSWORD`. */
+function passwordVariable(name: string): string {
+  const base = name.replace(/_(?:URL|URI|DSN|CONNECTION(?:_STRING)?|CONN|ADDR(?:ESS)?|ENDPOINT|HOST)$/i, '');
+  return `${base.toUpperCase().replace(/[^A-Z0-9_]+/g, '_')}_PASSWORD`;
+}
+
+export const credentialsInUrl: Rule<ComposeModel> = {
+  meta: {
+    id: 'compose/credentials-in-url',
+    kind: 'compose',
+    defaultSeverity: 'error',
+    description: 'A connection URL carries a literal password (scheme://user:password@host).',
+  },
+  check(model, context) {
+    const report = reportOnce(context);
+    const facts = context.facts;
+    const fixesFor = (variable: string, password: string, edit: (text: string) => TextEdit | undefined): Fix[] => {
+      const required = edit(requiredVariable(variable));
+      if (!required) return [];
+      const fixes: Fix[] = [
+        { title: `Take the password from ${variable} (\${${variable}:?…})`, edits: [required], preferred: true },
+      ];
+      const stored = dotenvSetEdit(facts, variable, password);
+      if (stored) {
+        fixes.push({ title: `Move the password to .env as ${variable}`, edits: [required, stored], needsReview: true });
+      }
+      return fixes;
+    };
+
+    for (const site of valueSites(model, facts)) {
+      if (site.kind !== 'environment' || !site.entry) continue;
+      const entry = site.entry;
+      for (const found of urlPasswords(site.raw)) {
+        const start = entry.exact ? entry.valueStart + found.start : entry.valueStart;
+        const end = entry.exact ? entry.valueStart + found.end : entry.valueEnd;
+        const variable = passwordVariable(site.name);
+        const replace = site.replace;
+        const fixes =
+          entry.exact && replace
+            ? fixesFor(variable, found.password, (text) =>
+                replace(site.raw.slice(0, found.start) + text + site.raw.slice(found.end)),
+              )
+            : [];
+        report({
+          message: `${site.name} in service "${site.service.name}" has a literal password in its ${found.scheme}:// URL ${masked(found.password)}: interpolate it from .env instead.`,
+          start,
+          end,
+          fixes,
+        });
+      }
+    }
+
+    for (const service of model.services) {
+      for (const key of ['command', 'entrypoint'] as const) {
+        const node = getNode(model.doc, service.map, key);
+        const flow = isSeq(node) ? Boolean(node.flow) : Boolean(service.map.flow);
+        for (const token of commandTokens(model, service.map, key)) {
+          for (const found of urlPasswords(token.value)) {
+            const start = token.exact ? token.start + found.start : token.start;
+            const end = token.exact ? token.start + found.end : token.end;
+            const variable = serviceVariable(service, 'PASSWORD');
+            const edit = (text: string): TextEdit | undefined => {
+              if (!token.exact) return undefined;
+              const range = token.node.range;
+              if (flow && token.node.type === Scalar.PLAIN && range) {
+                const item = model.text.slice(range[0], start) + text + model.text.slice(end, range[1]);
+                return { start: range[0], end: range[1], newText: JSON.stringify(item) };
+              }
+              return { start, end, newText: text };
+            };
+            report({
+              message: `The ${key} of service "${service.name}" has a literal password in ${/^[aeiou]/i.test(found.scheme) ? 'an' : 'a'} ${found.scheme}:// URL ${masked(found.password)}: interpolate it from .env instead.`,
+              start,
+              end,
+              fixes: fixesFor(variable, found.password, edit),
+            });
+          }
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,41 @@
+import { isPair, isSeq } from 'yaml';
+import type { Fix, Rule } from '../../engine/types';
+import { findPair, seqItems, stringRef, type ComposeModel } from '../../formats/compose';
+import { appendSequenceItem, insertServiceLines, reportOnce } from './helpers';
+
+const NO_NEW_PRIVILEGES = /^no-new-privileges(?:[:=]true)?$/i;
+
+export const noNewPrivileges: Rule<ComposeModel> = {
+  meta: {
+    id: 'compose/no-new-privileges',
+    kind: 'compose',
+    defaultSeverity: 'info',
+    description:
+      'A service does not set security_opt: no-new-privileges:true, so setuid programs can raise privileges.',
+  },
+  check(model, context) {
+    const report = reportOnce(context);
+    for (const service of model.services) {
+      if (service.partial) continue;
+      const pair = findPair(model.doc, service.map, 'security_opt');
+      const items = pair && isPair(pair) ? seqItems(model.doc, pair.value as never) : [];
+      if (items.some((item) => NO_NEW_PRIVILEGES.test(stringRef(model.text, item)?.value.replace(/\s+/g, '') ?? ''))) {
+        continue;
+      }
+      let edit;
+      if (!pair) edit = insertServiceLines(model, service, ['security_opt:', '  - no-new-privileges:true']);
+      else if (service.map.items.includes(pair) && isSeq(pair.value)) {
+        edit = appendSequenceItem(model.text, pair.value, 'no-new-privileges:true');
+      }
+      const fixes: Fix[] = edit
+        ? [{ title: 'Add no-new-privileges:true to security_opt', edits: [edit], needsReview: true }]
+        : [];
+      report({
+        message: `Service "${service.name}" does not set no-new-privileges: a setuid program in the image can still raise a process's privileges.`,
+        start: service.keyStart,
+        end: service.keyEnd,
+        fixes,
+      });
+    }
+  },
+};

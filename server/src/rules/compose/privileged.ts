@@ -1,0 +1,30 @@
+import { isPair } from 'yaml';
+import type { Rule } from '../../engine/types';
+import { findPair, type ComposeModel } from '../../formats/compose';
+import { isTrue, pairValueRange, removePairEdit, reportOnce } from './helpers';
+
+export const privileged: Rule<ComposeModel> = {
+  meta: {
+    id: 'compose/privileged',
+    kind: 'compose',
+    defaultSeverity: 'error',
+    description: 'A service runs privileged: every capability, every host device and no confinement.',
+  },
+  check(model, context) {
+    const report = reportOnce(context);
+    for (const service of model.services) {
+      const pair = findPair(model.doc, service.map, 'privileged');
+      if (!pair || !isPair(pair) || !isTrue(pair.value)) continue;
+      const range = pairValueRange(pair);
+      const key = (pair.key as { range?: number[] } | null)?.range;
+      if (!range || !key) continue;
+      const removal = removePairEdit(model, service.map, pair);
+      report({
+        message: `Service "${service.name}" runs privileged: it gets every capability and every host device, with seccomp, AppArmor and SELinux off, so a compromise of the container is a compromise of the host.`,
+        start: key[0],
+        end: range.end,
+        fixes: removal ? [{ title: 'Remove privileged: true', edits: [removal], needsReview: true }] : [],
+      });
+    }
+  },
+};

@@ -1,0 +1,29 @@
+import type { Rule } from '../../engine/types';
+import { getNode, stringRef, type ComposeModel } from '../../formats/compose';
+import { resolveInterpolation } from '../../formats/interpolation';
+import { dotenvLookup, reportOnce } from './helpers';
+
+export const runsAsRoot: Rule<ComposeModel> = {
+  meta: {
+    id: 'compose/runs-as-root',
+    kind: 'compose',
+    defaultSeverity: 'warning',
+    description: 'A service sets user: root (or uid 0) explicitly.',
+  },
+  check(model, context) {
+    const report = reportOnce(context);
+    const lookup = dotenvLookup(context.facts);
+    for (const service of model.services) {
+      const ref = stringRef(model.text, getNode(model.doc, service.map, 'user'));
+      if (!ref) continue;
+      const value = resolveInterpolation(ref.value, lookup).value?.trim();
+      const user = value?.split(':')[0];
+      if (user !== 'root' && user !== '0') continue;
+      report({
+        message: `Service "${service.name}" runs as root (user: ${value}): whoever takes over its process is root in the container, and root on the host if they get out. Run it as an unprivileged user.`,
+        start: ref.start,
+        end: ref.end,
+      });
+    }
+  },
+};

@@ -1,0 +1,34 @@
+import { isMap } from 'yaml';
+import type { Rule } from '../../engine/types';
+import { entriesOf, getNode, type ComposeModel } from '../../formats/compose';
+import { resolveInterpolation } from '../../formats/interpolation';
+import { dotenvLookup, isCredentialKey, masked, reportOnce } from './helpers';
+
+export const secretInBuildArgs: Rule<ComposeModel> = {
+  meta: {
+    id: 'compose/secret-in-build-args',
+    kind: 'compose',
+    defaultSeverity: 'warning',
+    description: "A credential is passed as a build argument, which stays readable in the image's history.",
+  },
+  check(model, context) {
+    const report = reportOnce(context);
+    const lookup = dotenvLookup(context.facts);
+    for (const service of model.services) {
+      const build = getNode(model.doc, service.map, 'build');
+      if (!isMap(build)) continue;
+      for (const entry of entriesOf(model.doc, model.text, getNode(model.doc, build, 'args'))) {
+        if (!isCredentialKey(entry.name)) continue;
+        const value = entry.value === undefined ? undefined : resolveInterpolation(entry.value, lookup);
+        // `ARG` with an empty value passes nothing.
+        if (value?.value === '') continue;
+        const shown = value?.literal && value.value ? ` ${masked(value.value)}` : '';
+        report({
+          message: `Build argument ${entry.name} of service "${service.name}"${shown} is recorded in the image's history and metadata, where anyone who pulls the image can read it. Pass it as a build secret (build.secrets) instead.`,
+          start: entry.nameStart,
+          end: entry.valueEnd,
+        });
+      }
+    }
+  },
+};

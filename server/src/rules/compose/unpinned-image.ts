@@ -1,0 +1,41 @@
+import type { Rule } from '../../engine/types';
+import type { ComposeModel } from '../../formats/compose';
+import { resolveInterpolation } from '../../formats/interpolation';
+import { dotenvLookup, reportOnce } from './helpers';
+
+/** The tag of an image reference, or undefined when it has none; a digest counts as pinned. */
+function imageTag(reference: string): { pinned: boolean; tag?: string } {
+  if (reference.includes('@')) return { pinned: true };
+  const name = reference.slice(reference.lastIndexOf('/') + 1);
+  const colon = name.lastIndexOf(':');
+  return colon === -1 ? { pinned: false } : { pinned: name.slice(colon + 1) !== 'latest', tag: name.slice(colon + 1) };
+}
+
+export const unpinnedImage: Rule<ComposeModel> = {
+  meta: {
+    id: 'compose/unpinned-image',
+    kind: 'compose',
+    defaultSeverity: 'info',
+    description: 'An image has no tag or uses :latest, so what runs changes whenever it is pulled.',
+  },
+  check(model, context) {
+    const report = reportOnce(context);
+    const lookup = dotenvLookup(context.facts);
+    for (const service of model.services) {
+      // With build:, image: names what is built here.
+      if (!service.image || service.build) continue;
+      const reference = resolveInterpolation(service.image.value, lookup).value?.trim();
+      if (!reference) continue;
+      const { pinned, tag } = imageTag(reference);
+      if (pinned) continue;
+      report({
+        message:
+          tag === undefined
+            ? `Service "${service.name}" uses ${reference} with no tag, which means :latest: each pull may bring a different image. Pin a version tag, or a digest (@sha256:…).`
+            : `Service "${service.name}" uses ${reference}: each pull may bring a different image. Pin a version tag, or a digest (@sha256:…).`,
+        start: service.image.start,
+        end: service.image.end,
+      });
+    }
+  },
+};

@@ -1,0 +1,60 @@
+import { isPair, isScalar, isSeq } from 'yaml';
+import type { Fix, Rule, TextEdit } from '../../engine/types';
+import { findPair, getNode, seqItems, stringRef, type ComposeModel } from '../../formats/compose';
+import { appendSequenceItem, insertServiceLines, isTrue, reportOnce } from './helpers';
+
+export const writableRootFilesystem: Rule<ComposeModel> = {
+  meta: {
+    id: 'compose/writable-root-filesystem',
+    kind: 'compose',
+    defaultSeverity: 'info',
+    description: "A service's root filesystem is writable (read_only is not set).",
+  },
+  check(model, context) {
+    const report = reportOnce(context);
+    for (const service of model.services) {
+      if (service.partial) continue;
+      const pair = findPair(model.doc, service.map, 'read_only');
+      if (pair && isTrue(pair.value)) continue;
+      const own = pair !== undefined && service.map.items.includes(pair);
+      const tmpfs = getNode(model.doc, service.map, 'tmpfs');
+      const tmpfsPaths = (isSeq(tmpfs) ? seqItems(model.doc, tmpfs) : [tmpfs]).map(
+        (item) => stringRef(model.text, item)?.value.split(':')[0].trim() ?? '',
+      );
+      const tmpfsPair = findPair(model.doc, service.map, 'tmpfs');
+      // `read_only: false` written here is flipped; an inherited one is overridden by a key of the service's own.
+      const flip =
+        own && isPair(pair) && isScalar(pair.value) && pair.value.range
+          ? { start: pair.value.range[0], end: pair.value.range[1], newText: 'true' }
+          : undefined;
+      const readOnly = own ? flip : insertServiceLines(model, service, ['read_only: true']);
+      const fixes: Fix[] = [];
+      if (readOnly) {
+        fixes.push({ title: 'Set read_only: true', edits: [readOnly], needsReview: true });
+        let withTmp: (TextEdit | undefined)[] = [];
+        if (tmpfsPaths.includes('/tmp')) withTmp = [];
+        else if (!tmpfsPair) {
+          withTmp = flip
+            ? [flip, insertServiceLines(model, service, ['tmpfs:', '  - /tmp'])]
+            : [insertServiceLines(model, service, ['read_only: true', 'tmpfs:', '  - /tmp'])];
+        } else if (service.map.items.includes(tmpfsPair) && isSeq(tmpfsPair.value)) {
+          withTmp = [readOnly, appendSequenceItem(model.text, tmpfsPair.value, '/tmp')];
+        }
+        const edits = withTmp.filter((edit): edit is TextEdit => edit !== undefined);
+        if (edits.length > 0 && edits.length === withTmp.length) {
+          fixes.push({
+            title: 'Set read_only: true, with a tmpfs at /tmp for scratch files',
+            edits,
+            needsReview: true,
+          });
+        }
+      }
+      report({
+        message: `Service "${service.name}" has a writable root filesystem: whoever takes over its process can change its programs and plant files. Set read_only: true and mount volumes or tmpfs where it must write.`,
+        start: service.keyStart,
+        end: service.keyEnd,
+        fixes,
+      });
+    }
+  },
+};
