@@ -1,0 +1,94 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+
+/** The repository: the extension's development path. */
+export const ROOT = resolve(__dirname, '..', '..');
+
+/**
+ * User settings for both launchers: no telemetry, start page, experiments, update checks, tips
+ * or auto-save (web VS Code would otherwise save edits about a second after they happen).
+ */
+export const USER_SETTINGS = {
+  'telemetry.telemetryLevel': 'off',
+  'workbench.enableExperiments': false,
+  'workbench.startupEditor': 'none',
+  'workbench.welcomePage.walkthroughs.openOnInstall': false,
+  'workbench.tips.enabled': false,
+  'update.mode': 'none',
+  'update.showReleaseNotes': false,
+  'extensions.autoCheckUpdates': false,
+  'extensions.autoUpdate': false,
+  'extensions.ignoreRecommendations': true,
+  'security.workspace.trust.enabled': false,
+  'git.enabled': false,
+  'files.autoSave': 'off',
+  'workbench.reduceMotion': 'on',
+  // One editor line per text line, so the user's-eye test reads whole sentences.
+  '[markdown]': { 'editor.wordWrap': 'off' },
+};
+
+/**
+ * The files of the workspace folder the real-editor tests open. Written afresh into a temporary
+ * folder for every run, so an edit (or web VS Code's auto-save) never leaks into the next run.
+ * Each test edits its own file: order does not matter.
+ */
+export const POLICY_WITHOUT_CONTACT = `# Security Policy
+
+## Supported Versions
+
+Only the latest release receives security fixes.
+
+## Reporting a Vulnerability
+
+Tell us about it. We acknowledge reports within 2 business days.
+`;
+
+/** A bare policy that trips several rules: here it stands in for a Markdown file that is not ours. */
+const POLICY_BARE = `# Security Policy
+
+We fix bugs.
+`;
+
+const COMPOSE = `services:
+  db:
+    image: postgres:16
+    environment:
+      POSTGRES_PASSWORD: postgres
+  proxy:
+    image: traefik:v3.1
+    volumes:
+      - /var/run/docker.sock:/var/run/docker.sock
+`;
+
+export const WORKSPACE_FILES: Readonly<Record<string, string>> = {
+  // Read only: activation, diagnostics, settings.
+  'SECURITY.md': POLICY_WITHOUT_CONTACT,
+  'compose.yaml': COMPOSE,
+  // The restart test's own: no earlier close can clear its diagnostics while it watches.
+  'restart.compose.yaml': COMPOSE,
+  // Edited by the quick-fix test.
+  '.github/SECURITY.md': POLICY_WITHOUT_CONTACT,
+  // Edited by the fix-all test: its fixes need no review, so fix-all (as on save) applies them.
+  'fixall.compose.yaml': COMPOSE,
+  // Not ours: they would trip rules if the extension linted every Markdown or YAML file.
+  'README.md': POLICY_BARE,
+  'other.yaml': COMPOSE,
+  // Opened after the two above: once its diagnostics are in, theirs would be too.
+  'barrier.compose.yaml': COMPOSE,
+};
+
+/** The user's-eye test: one policy with no contact, and a file that is not ours. */
+export const UI_WORKSPACE_FILES: Readonly<Record<string, string>> = {
+  'SECURITY.md': POLICY_WITHOUT_CONTACT,
+  'README.md': '# Demo\n\nA project with a security policy.\n',
+};
+
+/** Writes `files` into `folder` (created if needed) and returns `folder`. */
+export function writeWorkspace(folder: string, files: Readonly<Record<string, string>>): string {
+  for (const [relative, text] of Object.entries(files)) {
+    const file = join(folder, relative);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, text);
+  }
+  return folder;
+}
