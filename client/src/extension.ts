@@ -1,5 +1,17 @@
 import * as path from 'node:path';
-import { commands, window, workspace, type ExtensionContext, type LogOutputChannel } from 'vscode';
+import {
+  CodeActionKind,
+  commands,
+  ProgressLocation,
+  StatusBarAlignment,
+  Uri,
+  window,
+  workspace,
+  type CodeAction,
+  type ExtensionContext,
+  type LogOutputChannel,
+  type StatusBarItem,
+} from 'vscode';
 import {
   LanguageClient,
   TransportKind,
@@ -8,7 +20,12 @@ import {
   type ServerOptions,
 } from 'vscode-languageclient/node';
 
+import { findPolicies, insertSecurityPolicy } from './insertPolicy';
+
 let client: LanguageClient | undefined;
+
+const FIX_ALL_KIND = CodeActionKind.SourceFixAll.append('secpolicy');
+const LINT_FILES_REQUEST = 'secpolicy/lintFiles';
 
 /** SECURITY.md in any letter case. */
 const POLICY_NAME = '[Ss][Ee][Cc][Uu][Rr][Ii][Tt][Yy].[Mm][Dd]';
@@ -48,12 +65,28 @@ export async function activate(context: ExtensionContext): Promise<void> {
     outputChannel: output,
     traceOutputChannel: output,
     synchronize: {
-      fileEvents: workspace.createFileSystemWatcher('**/{.secpolicy.json,package.json,.git/config}'),
+      fileEvents: workspace.createFileSystemWatcher('**/{.secpolicy.json,package.json,.git/config,.env}'),
     },
   };
   client = new LanguageClient('secpolicy', 'Security Policy', serverOptions, clientOptions);
+  const status = window.createStatusBarItem('secpolicy.noPolicy', StatusBarAlignment.Left, 10);
+  status.name = 'Security Policy';
+  status.text = '$(shield) No security policy';
+  status.tooltip =
+    'This workspace has no SECURITY.md: researchers cannot tell how to report a vulnerability. Click to insert one.';
+  status.command = 'secpolicy.insertPolicy';
+  const policyWatcher = workspace.createFileSystemWatcher('**/[Ss][Ee][Cc][Uu][Rr][Ii][Tt][Yy].[Mm][Dd]');
+  const refreshStatus = () => void updatePolicyStatus(status);
   context.subscriptions.push(
     output,
+    status,
+    policyWatcher,
+    policyWatcher.onDidCreate(refreshStatus),
+    policyWatcher.onDidDelete(refreshStatus),
+    commands.registerCommand('secpolicy.insertPolicy', insertSecurityPolicy),
+    commands.registerCommand('secpolicy.fixAll', fixAllInActiveEditor),
+    commands.registerCommand('secpolicy.lintWorkspace', () => lintWorkspace(output)),
+    commands.registerCommand('secpolicy.showRuleDocs', (ruleId?: string) => showRuleDocs(context, ruleId)),
     commands.registerCommand('secpolicy.restartServer', async () => {
       output.appendLine('Restarting the secpolicy language server.');
       await client?.restart();
@@ -66,7 +99,91 @@ export async function activate(context: ExtensionContext): Promise<void> {
       await client.restart();
     }),
   );
+  refreshStatus();
   await client.start();
+}
+
+async function updatePolicyStatus(status: StatusBarItem): Promise<void> {
+  if (!workspace.workspaceFolders?.length || (await findPolicies()).length > 0) status.hide();
+  else status.show();
+}
+
+/** "Fix all problems in this file": the same edit as the source.fixAll.secpolicy code action. */
+async function fixAllInActiveEditor(): Promise<void> {
+  const editor = window.activeTextEditor;
+  if (!editor) return;
+  const document = editor.document;
+  const end = document.lineAt(document.lineCount - 1).range.end;
+  const actions = await commands.executeCommand<CodeAction[]>(
+    'vscode.executeCodeActionProvider',
+    document.uri,
+    document.validateRange(document.lineAt(0).range.with(undefined, end)),
+    FIX_ALL_KIND.value,
+  );
+  const fixAll = actions?.find((action) => action.kind?.value === FIX_ALL_KIND.value && action.edit);
+  if (!fixAll?.edit) {
+    void window.showInformationMessage('secpolicy has nothing to fix automatically in this file.');
+    return;
+  }
+  await workspace.applyEdit(fixAll.edit);
+}
+
+/** "Lint workspace": every policy and Compose file, linted by the server from disk, with cancellable progress. */
+async function lintWorkspace(output: LogOutputChannel): Promise<void> {
+  if (!client) return;
+  const running = client;
+  await window.withProgress(
+    { location: ProgressLocation.Notification, title: 'Security Policy: linting the workspace', cancellable: true },
+    async (progress, token) => {
+      // An undefined exclude applies files.exclude; node_modules is skipped here as well.
+      const found = await workspace.findFiles(
+        '**/{[Ss][Ee][Cc][Uu][Rr][Ii][Tt][Yy].[Mm][Dd],*compose*.yml,*compose*.yaml}',
+        undefined,
+        10_000,
+        token,
+      );
+      const uris = found.filter((uri) => !uri.path.includes('/node_modules/')).map((uri) => uri.toString());
+      let linted = 0;
+      const batch = 20;
+      for (let start = 0; start < uris.length && !token.isCancellationRequested; start += batch) {
+        const slice = uris.slice(start, start + batch);
+        const result = await running.sendRequest<{ linted: number; skipped: string[] }>(
+          LINT_FILES_REQUEST,
+          { uris: slice },
+          token,
+        );
+        linted += slice.length;
+        for (const skipped of result.skipped) output.warn(`Could not read ${skipped}`);
+        progress.report({
+          increment: (100 * slice.length) / uris.length,
+          message: `${linted} of ${uris.length} files`,
+        });
+      }
+      if (!token.isCancellationRequested) {
+        void window.showInformationMessage(`secpolicy linted ${uris.length} files; see the Problems panel.`);
+      }
+    },
+  );
+}
+
+/** Opens a rule's page from the docs bundled with the extension, asking which rule when none is given. */
+async function showRuleDocs(context: ExtensionContext, ruleId?: string): Promise<void> {
+  let id = ruleId;
+  if (!id) {
+    const docs = Uri.joinPath(context.extensionUri, 'docs', 'rules');
+    const ids: string[] = [];
+    for (const [kind] of await workspace.fs.readDirectory(docs)) {
+      for (const [name] of await workspace.fs.readDirectory(Uri.joinPath(docs, kind))) {
+        if (name.endsWith('.md')) ids.push(`${kind}/${name.slice(0, -3)}`);
+      }
+    }
+    id = await window.showQuickPick(ids.sort(), { title: 'Show rule documentation', placeHolder: 'Rule id' });
+    if (!id) return;
+  }
+  await commands.executeCommand(
+    'markdown.showPreview',
+    Uri.joinPath(context.extensionUri, 'docs', 'rules', `${id}.md`),
+  );
 }
 
 export async function deactivate(): Promise<void> {

@@ -31,7 +31,7 @@ function tree(files: Record<string, string | Buffer>): string {
 }
 
 const GOOD_POLICY =
-  '# Security\n\n## Supported Versions\n\nOnly the latest release is supported.\n\n## Reporting\n\nEmail security@acme.dev. We acknowledge reports within 2 business days.\n';
+  '# Security\n\n## Supported Versions\n\nOnly the latest release is supported.\n\n## Reporting\n\nEmail vulnerabilities to security@acme.dev. We acknowledge reports within 2 business days and publish an advisory once a fix is released.\n';
 
 describe('secpolicy CLI (bundled, as a process)', () => {
   const roots: string[] = [];
@@ -72,14 +72,19 @@ describe('secpolicy CLI (bundled, as a process)', () => {
   });
 
   it('exits 0 with a summary line when everything is clean', () => {
-    const root = make({ 'SECURITY.md': GOOD_POLICY, 'compose.yml': 'services:\n  web:\n    image: nginx:1.27\n' });
+    const root = make({
+      'SECURITY.md': GOOD_POLICY,
+      'compose.yml':
+        'services:\n  web:\n    image: nginx:1.27\n    read_only: true\n    security_opt: [no-new-privileges:true]\n',
+    });
     const result = run(root, '.');
     assert.deepEqual(result, { status: 0, stdout: '2 files linted, no problems.\n', stderr: '' });
   });
 
   it('exits 0 when only warnings are found', () => {
     const root = make({
-      'SECURITY.md': '# Security\n\nEmail security@acme.dev.\n\nOnly the latest release is supported.\n',
+      'SECURITY.md':
+        '# Security\n\nEmail vulnerabilities to security@acme.dev. We publish an advisory for each vulnerability we fix.\n\nOnly the latest release is supported.\n',
     });
     const result = run(root);
     assert.equal(result.status, 0);

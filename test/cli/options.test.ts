@@ -35,10 +35,14 @@ const COMPOSE = `services:
     image: postgres:16
     environment:
       POSTGRES_PASSWORD: postgres # the default
+    read_only: true
+    security_opt: [no-new-privileges:true]
   agent:
     image: acme/agent:1
     volumes:
       - /var/run/docker.sock:/var/run/docker.sock
+    read_only: true
+    security_opt: [no-new-privileges:true]
 `;
 const FIXED_COMPOSE = COMPOSE.replace(
   'POSTGRES_PASSWORD: postgres',
@@ -116,7 +120,7 @@ describe('secpolicy CLI options', () => {
       const socket = run0.results.find((entry) => entry.ruleId === 'compose/docker-socket')!;
       assert.deepEqual(socket.locations[0].physicalLocation, {
         artifactLocation: { uri: 'deploy/compose.yaml', uriBaseId: '%SRCROOT%' },
-        region: { startLine: 9, startColumn: 9, endLine: 9, endColumn: 50 },
+        region: { startLine: 11, startColumn: 9, endLine: 11, endColumn: 50 },
       });
       assert.deepEqual(socket.fixes, [
         {
@@ -126,7 +130,7 @@ describe('secpolicy CLI options', () => {
               artifactLocation: { uri: 'deploy/compose.yaml', uriBaseId: '%SRCROOT%' },
               replacements: [
                 {
-                  deletedRegion: { startLine: 9, startColumn: 50, endLine: 9, endColumn: 50 },
+                  deletedRegion: { startLine: 11, startColumn: 50, endLine: 11, endColumn: 50 },
                   insertedContent: { text: ':ro' },
                 },
               ],
@@ -160,7 +164,7 @@ describe('secpolicy CLI options', () => {
           '  1:1  error  No private channel for reporting a vulnerability: add an email address or a private advisory link.  policy/no-contact',
           '',
           'compose.yaml',
-          '  9:9  warning  Service "agent" mounts the container runtime socket /var/run/docker.sock; ":ro" does not stop API calls, use a filtering socket proxy.  compose/docker-socket',
+          '  11:9  warning  Service "agent" mounts the container runtime socket /var/run/docker.sock; ":ro" does not stop API calls, use a filtering socket proxy.  compose/docker-socket',
           '',
           '✖ 2 problems (1 error, 1 warning, 0 info)',
           '',
@@ -174,7 +178,7 @@ describe('secpolicy CLI options', () => {
       const root = tree({ 'compose.yaml': COMPOSE });
       const result = run(root, '--fix-dry-run', '--quiet');
       assert.equal(readFileSync(join(root, 'compose.yaml'), 'utf8'), COMPOSE);
-      assert.ok(result.stdout.startsWith('--- compose.yaml\n+++ compose.yaml\n@@ -2,8 +2,8 @@\n'), result.stdout);
+      assert.ok(result.stdout.startsWith('--- compose.yaml\n+++ compose.yaml\n@@ -2,12 +2,12 @@\n'), result.stdout);
       assert.ok(result.stdout.includes('-      POSTGRES_PASSWORD: postgres # the default\n'));
       assert.ok(
         result.stdout.includes(
@@ -182,7 +186,7 @@ describe('secpolicy CLI options', () => {
         ),
       );
       assert.ok(result.stdout.includes('+      - /var/run/docker.sock:/var/run/docker.sock:ro\n'));
-      assert.ok(result.stdout.endsWith('1 file linted, no problems.\n'));
+      assert.ok(result.stdout.endsWith('Would fix 1 problem in compose.yaml.\n1 file linted, no problems.\n'));
       assert.equal(result.status, 0);
     });
 
@@ -199,7 +203,8 @@ describe('secpolicy CLI options', () => {
   });
 
   describe('severity and exit code options', () => {
-    const policy = '# Security\n\nEmail security@acme.dev.\n';
+    const policy =
+      '# Security\n\nEmail vulnerabilities to security@acme.dev. We publish an advisory for each vulnerability we fix.\n';
 
     it('--max-warnings turns too many warnings into exit 1', () => {
       const root = tree({ 'SECURITY.md': policy });
@@ -277,7 +282,8 @@ describe('secpolicy CLI options', () => {
         'compose.local.yml': COMPOSE,
         'vendor/compose.yaml': COMPOSE,
         'node_modules/pkg/compose.yaml': COMPOSE,
-        'app/compose.yaml': 'services:\n  web:\n    image: nginx:1.27\n',
+        'app/compose.yaml':
+          'services:\n  web:\n    image: nginx:1.27\n    read_only: true\n    security_opt: [no-new-privileges:true]\n',
       });
       assert.deepEqual(run(root, '--ignore', 'vendor/'), {
         status: 0,

@@ -22,6 +22,8 @@ const COMPOSE = `services:
     image: postgres:16
     environment:
       POSTGRES_PASSWORD: postgres
+    read_only: true
+    security_opt: [no-new-privileges:true]
 `;
 
 function codes(diagnostics: Diagnostic[]): string[] {
@@ -91,7 +93,8 @@ describe('language server over the protocol (in process)', () => {
       ),
     );
     const after = await client.change(POLICY_URI, 2, [{ text: fixed }]);
-    assert.deepEqual(codes(after.diagnostics), []);
+    // The fix leaves a placeholder address, which the next rule asks the maintainers to replace.
+    assert.deepEqual(codes(after.diagnostics), ['policy/placeholder-contact']);
   });
 
   it('disables a rule for one line and for the file', async () => {

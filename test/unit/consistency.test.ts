@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { configSchema } from '../../server/src/engine/schema';
 import { allRules } from '../../server/src/rules';
 
 /** Keeps the registry, the rule files, their tests, their docs, the README and the manifest in step. */
@@ -89,6 +90,11 @@ describe('consistency', () => {
     assert.deepEqual(ruleSetting.additionalProperties.enum, ['off', 'info', 'warning', 'error']);
   });
 
+  it('the .secpolicy.json schema lists every rule', () => {
+    const written = JSON.parse(read('schemas/secpolicy.schema.json'));
+    assert.deepEqual(written, JSON.parse(JSON.stringify(configSchema(allRules))), 'run "npm run schema"');
+  });
+
   it('packages only the bundles, manifest, snippets, docs and licence', () => {
     const listed = spawnSync(
       process.execPath,
@@ -111,6 +117,7 @@ describe('consistency', () => {
         'dist/server.js',
         ...docs,
         'package.json',
+        'schemas/secpolicy.schema.json',
         'snippets/compose.json',
         'snippets/markdown.json',
       ].sort(),

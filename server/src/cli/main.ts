@@ -3,9 +3,9 @@ import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createTwoFilesPatch } from 'diff';
 import { emptyConfig, mergeConfigs, parseConfigText, SEVERITY_SETTINGS } from '../engine/config';
-import { fixAllText } from '../engine/fixes';
+import { fixAllText, withoutCrossFileFixes, withUnattendedFixes } from '../engine/fixes';
 import { lintText } from '../engine/lint';
-import type { Config, Finding, ProjectFacts, SeveritySetting } from '../engine/types';
+import type { Config, ProjectFacts, SeveritySetting } from '../engine/types';
 import { findConfig, projectFacts } from '../node/project';
 import { allRules, ruleIds } from '../rules';
 import { discover, type Problem, type Target } from './discover';
@@ -96,12 +96,12 @@ function writeAtomically(path: string, text: string): void {
 function unifiedDiff(path: string, before: string, after: string): string {
   const patch = createTwoFilesPatch(path, path, before, after, undefined, undefined, { context: 3 });
   // The library adds an "Index:" banner and tab-separated empty headers that patch tools do not need.
-  return patch.replace(/^Index: [^\n]*\n=+\n/, '').replace(/^(---|\+\+\+) ([^\n]*?)\t$/gm, '$1 $2');
-}
-
-/** Only fixes a person need not check are applied unattended. */
-function unattendedOnly(findings: readonly Finding[]): Finding[] {
-  return findings.map((finding) => ({ ...finding, fixes: finding.fixes?.filter((fix) => !fix.needsReview) }));
+  const lines = patch.split('\n');
+  const start = lines.findIndex((line) => line.startsWith('--- '));
+  return lines
+    .slice(start)
+    .map((line, index) => (index < 2 ? line.replace(/\t$/, '') : line))
+    .join('\n');
 }
 
 /** Runs the CLI and returns its exit code. */
@@ -242,16 +242,17 @@ function lintCommand(argv: string[], io: CliIo): number {
     const lintOptions = { config: configFor(directory), facts: facts.get(directory) };
     const lint = (current: string) => {
       const result = lintText(target.kind, current, lintOptions);
+      if (result.skipped) problems.push({ path: target.path, message: `skipped: ${result.skipped}` });
       for (const failure of result.failures) {
         problems.push({ path: target.path, message: `rule ${failure.ruleId} failed: ${String(failure.error)}` });
       }
-      return result.findings;
+      return result.findings.map(withoutCrossFileFixes);
     };
     let finalText = text;
     let fixed = 0;
     if (options.fix || options['fix-dry-run']) {
       const before = lint(text).length;
-      finalText = fixAllText(text, (current) => unattendedOnly(lint(current))).text;
+      finalText = fixAllText(text, (current) => lint(current).map(withUnattendedFixes)).text;
       if (finalText !== text) {
         const remaining = lint(finalText).length;
         fixed = Math.max(before - remaining, 0);
@@ -267,6 +268,7 @@ function lintCommand(argv: string[], io: CliIo): number {
 
   const report: RunReport = {
     files,
+    dryRun: Boolean(options['fix-dry-run']),
     problems: problems.map((problem) => ({ ...problem, shown: shown(problem.path) })),
   };
   const lines = new Set(report.problems.map((problem) => `secpolicy: ${problem.shown}: ${problem.message}\n`));

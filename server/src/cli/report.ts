@@ -13,6 +13,8 @@ export interface FileReport {
 
 export interface RunReport {
   files: FileReport[];
+  /** `--fix-dry-run`: `fixed` counts what would be fixed; nothing was written. */
+  dryRun?: boolean;
   problems: (Problem & { shown: string })[];
 }
 

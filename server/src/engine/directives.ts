@@ -16,13 +16,57 @@ interface Directive {
   line: number;
 }
 
-const MARKDOWN_DIRECTIVE =
-  /<!--[ \t]*secpolicy-(disable-file|disable-next-line|disable-line|disable|enable)\b([^>\n]*)-->/g;
-const HASH_DIRECTIVE = /#[ \t]*secpolicy-(disable-file|disable-next-line|disable-line|disable|enable)\b([^\n]*)/g;
+const VERB = /(disable-file|disable-next-line|disable-line|disable|enable)(?![\w-])/y;
 const RULE_ID = /^[a-z]+\/[a-z0-9-]+$/;
 
-function directivePattern(kind: DocumentKind): RegExp {
-  return kind === 'policy' ? MARKDOWN_DIRECTIVE : HASH_DIRECTIVE;
+/** One directive as written: where it starts, its verb, the words after it, and where it ends. */
+interface Written {
+  start: number;
+  end: number;
+  verb: Verb;
+  /** The text between the verb and the end of the comment. */
+  argument: string;
+  argumentStart: number;
+}
+
+/**
+ * Finds directives with a linear scan: each `secpolicy-` must follow `<!--` (Markdown) or `#`
+ * (YAML) and optional blanks; Markdown ones end at `-->` on the same line, YAML ones at the line end.
+ */
+function scanDirectives(text: string, kind: DocumentKind): Written[] {
+  const found: Written[] = [];
+  const opener = kind === 'policy' ? '<!--' : '#';
+  for (let at = text.indexOf('secpolicy-'); at !== -1; at = text.indexOf('secpolicy-', at + 1)) {
+    let before = at;
+    while (before > 0 && (text[before - 1] === ' ' || text[before - 1] === '\t')) before--;
+    if (!text.startsWith(opener, before - opener.length)) continue;
+    VERB.lastIndex = at + 'secpolicy-'.length;
+    const verb = VERB.exec(text);
+    if (!verb) continue;
+    const argumentStart = VERB.lastIndex;
+    let lineEnd = text.indexOf('\n', argumentStart);
+    if (lineEnd === -1) lineEnd = text.length;
+    let end = lineEnd;
+    let argumentEnd = lineEnd;
+    if (kind === 'policy') {
+      const close = text.indexOf('-->', argumentStart);
+      if (close === -1 || close > lineEnd) continue;
+      argumentEnd = close;
+      end = close + 3;
+    }
+    found.push({
+      start: before - opener.length,
+      end,
+      verb: verb[1] as Verb,
+      argument: text.slice(argumentStart, argumentEnd),
+      argumentStart,
+    });
+  }
+  return found;
+}
+
+function ruleIdsIn(argument: string): string[] {
+  return argument.split(/[\s,]+/).filter((word) => RULE_ID.test(word));
 }
 
 /** Offsets at which each line starts. */
@@ -45,9 +89,8 @@ function lineOf(starts: number[], offset: number): number {
 
 function parseDirectives(text: string, kind: DocumentKind, starts: number[]): Directive[] {
   const directives: Directive[] = [];
-  for (const match of text.matchAll(directivePattern(kind))) {
-    const rules = match[2].split(/[\s,]+/).filter((word) => RULE_ID.test(word));
-    directives.push({ verb: match[1] as Verb, rules, line: lineOf(starts, match.index) });
+  for (const written of scanDirectives(text, kind)) {
+    directives.push({ verb: written.verb, rules: ruleIdsIn(written.argument), line: lineOf(starts, written.start) });
   }
   return directives;
 }
@@ -111,13 +154,9 @@ export function disableLineEdit(
 
 /** The edit that turns `ruleId` off for the whole file: added to an existing `disable-file` directive, or a new one on top. */
 export function disableFileEdit(text: string, kind: DocumentKind, ruleId: string): TextEdit {
-  const pattern = directivePattern(kind);
-  for (const match of text.matchAll(pattern)) {
-    if (match[1] !== 'disable-file') continue;
-    const rules = match[2].split(/[\s,]+/).filter((word) => RULE_ID.test(word));
-    if (rules.length === 0) continue;
-    const at =
-      match.index + match[0].length - (kind === 'policy' ? 3 : 0) - (match[2].length - match[2].trimEnd().length);
+  for (const written of scanDirectives(text, kind)) {
+    if (written.verb !== 'disable-file' || ruleIdsIn(written.argument).length === 0) continue;
+    const at = written.argumentStart + written.argument.trimEnd().length;
     return { start: at, end: at, newText: ` ${ruleId}` };
   }
   const bom = text.startsWith('\uFEFF') ? 1 : 0;

@@ -13,6 +13,25 @@ function overlaps(a: TextEdit, b: TextEdit): boolean {
   return (a.start < b.end && b.start < a.end) || a.start === b.start || a.end === b.end;
 }
 
+/** Whether a fix writes to another file than the linted one (the project `.env`). */
+export function isCrossFile(fix: Fix): boolean {
+  return fix.edits.some((edit) => edit.path !== undefined);
+}
+
+/** The finding with only the fixes that edit the linted document itself. */
+export function withoutCrossFileFixes(finding: Finding): Finding {
+  if (!finding.fixes?.some(isCrossFile)) return finding;
+  return { ...finding, fixes: finding.fixes.filter((fix) => !isCrossFile(fix)) };
+}
+
+/**
+ * The finding with only the fixes that may be applied with nobody looking (fix-all on save,
+ * `secpolicy --fix`): no review needed, and this document only.
+ */
+export function withUnattendedFixes(finding: Finding): Finding {
+  return { ...finding, fixes: finding.fixes?.filter((fix) => !fix.needsReview && !isCrossFile(fix)) };
+}
+
 /** The fix to apply for a finding without asking: its preferred fix, or its only one. */
 export function automaticFix(finding: Finding): Fix | undefined {
   const fixes = finding.fixes ?? [];
@@ -46,16 +65,39 @@ export interface FixAllResult {
  */
 export function fixAllText(text: string, lint: (text: string) => readonly Finding[], maxPasses = 10): FixAllResult {
   let current = text;
+  let findings = lint(current);
   let passes = 0;
   while (passes < maxPasses) {
-    const edits = fixAllEdits(lint(current));
+    const edits = fixAllEdits(findings);
     if (edits.length === 0) break;
     const next = applyEdits(current, edits);
     if (next === current) break;
+    const nextFindings = lint(next);
+    // A pass that removes no finding (its text landed in an unclosed comment, say) is dropped:
+    // repeating it would only grow the file.
+    if (!removesAFinding(findings, nextFindings)) break;
     current = next;
+    findings = nextFindings;
     passes++;
   }
   return { text: current, passes };
+}
+
+function findingKey(finding: Finding): string {
+  return `${finding.ruleId}\u0000${finding.message}`;
+}
+
+/** Whether some finding of `before` is gone (or fewer of its kind remain) in `after`. */
+function removesAFinding(before: readonly Finding[], after: readonly Finding[]): boolean {
+  const remaining = new Map<string, number>();
+  for (const finding of after) remaining.set(findingKey(finding), (remaining.get(findingKey(finding)) ?? 0) + 1);
+  for (const finding of before) {
+    const key = findingKey(finding);
+    const count = remaining.get(key) ?? 0;
+    if (count === 0) return true;
+    remaining.set(key, count - 1);
+  }
+  return false;
 }
 
 /** One edit that turns `before` into `after`, spanning only the part that differs. */

@@ -7,6 +7,7 @@ import type { DocumentKind } from './types';
 export function documentKind(path: string): DocumentKind | undefined {
   const name = path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
   if (/^security\.md$/i.test(name)) return 'policy';
-  if (/compose[^/\\]*\.ya?ml$/i.test(name)) return 'compose';
+  const lower = name.toLowerCase();
+  if ((lower.endsWith('.yml') || lower.endsWith('.yaml')) && lower.includes('compose')) return 'compose';
   return undefined;
 }

@@ -2,6 +2,7 @@ import { parseCompose, type ComposeModel } from '../formats/compose';
 import { parsePolicy, type PolicyModel } from '../formats/policy';
 import { allRules } from '../rules';
 import { applyDirectives } from './directives';
+import { skipReason } from './limits';
 import type { Config, DocumentKind, Finding, ProjectFacts, Report, Rule, Severity } from './types';
 
 export type ParsedDocument = PolicyModel | ComposeModel;
@@ -20,6 +21,8 @@ export interface LintResult {
   findings: Finding[];
   /** Rules that threw; the other rules' findings are still returned. */
   failures: RuleFailure[];
+  /** Why the document was not linted at all (too large, binary, pathologically nested). */
+  skipped?: string;
 }
 
 export function parse(kind: DocumentKind, text: string): ParsedDocument {
@@ -58,5 +61,7 @@ export function lintParsed(parsed: ParsedDocument, options: LintOptions = {}): L
 }
 
 export function lintText(kind: DocumentKind, text: string, options: LintOptions = {}): LintResult {
+  const skipped = skipReason(kind, text);
+  if (skipped) return { findings: [], failures: [], skipped };
   return lintParsed(parse(kind, text), options);
 }

@@ -10,6 +10,12 @@ export interface TextEdit {
   start: number;
   end: number;
   newText: string;
+  /**
+   * The file the edit targets when it is not the linted document: the project `.env`
+   * (`ProjectFacts.dotenv.path`). Offsets are then into that file's text as given in the facts;
+   * a fix with such an edit is never applied unattended.
+   */
+  path?: string;
 }
 
 export interface Fix {
@@ -39,6 +45,11 @@ export interface ProjectFacts {
   packageVersion?: string;
   /** `owner/name` of a GitHub remote, when the repository has one. */
   githubRepository?: string;
+  /**
+   * The project `.env` beside the file, which Compose reads for interpolation: its path, and its
+   * text (empty when the file does not exist, `exists` false; a fix then creates it).
+   */
+  dotenv?: { path: string; text: string; exists?: boolean };
 }
 
 export interface Config {

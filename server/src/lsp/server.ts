@@ -1,3 +1,4 @@
+import { readFileSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -16,15 +17,36 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { emptyConfig, mergeConfigs, readConfig } from '../engine/config';
 import { disableFileEdit, disableLineEdit } from '../engine/directives';
-import { differenceEdit, fixAllEdits, fixAllText } from '../engine/fixes';
+import { differenceEdit, fixAllEdits, fixAllText, withUnattendedFixes } from '../engine/fixes';
 import { documentKind } from '../engine/kinds';
+import { skipReason } from '../engine/limits';
 import { lintParsed, parse, type ParsedDocument } from '../engine/lint';
 import type { Config, DocumentKind, Finding, ProjectFacts } from '../engine/types';
-import { findConfig, projectFacts } from '../node/project';
+import { findConfig, projectFacts, readDotenv } from '../node/project';
 import { ruleIds } from '../rules';
-import { toDiagnostic, toLspEdit, type DiagnosticData } from './convert';
+import {
+  skippedDiagnostic,
+  textFingerprint,
+  toDiagnostic,
+  toLspEdit,
+  toWorkspaceEdit,
+  type DiagnosticData,
+  type DiagnosticFix,
+} from './convert';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.secpolicy`;
+/** The request behind "Lint workspace": `{ uris }` in, `{ linted, skipped }` out. */
+export const LINT_FILES_REQUEST = 'secpolicy/lintFiles';
+
+/** A file's text, or undefined when it cannot be read or is too large to be a policy or Compose file. */
+function readWorkspaceFile(path: string): string | undefined {
+  try {
+    if (statSync(path).size > 8 * 1024 * 1024) return undefined;
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
 
 export interface InitializationOptions {
   /** Milliseconds to wait after a change before linting; tests set 0. */
@@ -41,7 +63,10 @@ interface Settings {
 interface Linted {
   version: number;
   kind: DocumentKind;
-  parsed: ParsedDocument;
+  /** Undefined when the document was skipped. */
+  parsed?: ParsedDocument;
+  /** Why the document is not linted (too large, binary, pathologically nested). */
+  skipped?: string;
   findings?: Finding[];
 }
 
@@ -120,10 +145,14 @@ export function startServer(connection: Connection): void {
     if (!kind) return undefined;
     let entry = linted.get(document.uri);
     if (!entry || entry.version !== document.version) {
-      entry = { version: document.version, kind, parsed: parse(kind, document.getText()) };
+      const text = document.getText();
+      const skipped = skipReason(kind, text);
+      entry = skipped
+        ? { version: document.version, kind, skipped }
+        : { version: document.version, kind, parsed: parse(kind, text) };
       linted.set(document.uri, entry);
     }
-    if (!entry.findings) {
+    if (!entry.findings && entry.parsed) {
       const result = lintParsed(entry.parsed, { config: configFor(document.uri), facts: factsFor(document.uri) });
       for (const failure of result.failures) {
         connection.console.error(`rule ${failure.ruleId} failed on ${document.uri}: ${String(failure.error)}`);
@@ -138,7 +167,10 @@ export function startServer(connection: Connection): void {
     if (settings.enable) {
       try {
         const entry = lintDocument(document);
-        diagnostics = entry?.findings?.map((finding) => toDiagnostic(document, finding)) ?? [];
+        const documentFacts = factsFor(document.uri);
+        diagnostics = entry?.skipped
+          ? [skippedDiagnostic(entry.skipped)]
+          : (entry?.findings?.map((finding) => toDiagnostic(document, finding, documentFacts)) ?? []);
       } catch (error) {
         connection.console.error(`secpolicy could not lint ${document.uri}: ${String(error)}`);
       }
@@ -200,6 +232,7 @@ export function startServer(connection: Connection): void {
           { globPattern: '**/.secpolicy.json' },
           { globPattern: '**/package.json' },
           { globPattern: '**/.git/config' },
+          { globPattern: '**/.env' },
         ],
       });
     }
@@ -219,6 +252,41 @@ export function startServer(connection: Connection): void {
     reportedProblems.clear();
     relintAll();
   });
+
+  /**
+   * "Lint workspace": lints files from disk that are not open and publishes their diagnostics, so
+   * the Problems panel lists them without opening an editor. Open documents are linted already.
+   */
+  connection.onRequest(
+    LINT_FILES_REQUEST,
+    (params: { uris: string[] }, token): { linted: number; skipped: string[] } => {
+      let linted = 0;
+      const skipped: string[] = [];
+      for (const uri of params.uris) {
+        if (token.isCancellationRequested) break;
+        if (documents.get(uri)) continue;
+        const path = filePath(uri);
+        const kind = path ? documentKind(path) : undefined;
+        if (!path || !kind) continue;
+        const text = readWorkspaceFile(path);
+        if (text === undefined) {
+          skipped.push(uri);
+          continue;
+        }
+        const document = TextDocument.create(uri, kind === 'policy' ? 'markdown' : 'yaml', 0, text);
+        const reason = skipReason(kind, text);
+        const findings = reason
+          ? []
+          : lintParsed(parse(kind, text), { config: configFor(uri), facts: factsFor(uri) }).findings;
+        const diagnostics = reason
+          ? [skippedDiagnostic(reason)]
+          : findings.map((finding) => toDiagnostic(document, finding, factsFor(uri)));
+        void connection.sendDiagnostics({ uri, diagnostics });
+        linted++;
+      }
+      return { linted, skipped };
+    },
+  );
 
   documents.onDidOpen((event) => schedule(event.document, 0));
   documents.onDidChangeContent((event) => schedule(event.document, diagnosticDelay));
@@ -240,6 +308,19 @@ export function startServer(connection: Connection): void {
     const actions: CodeAction[] = [];
     const uri = document.uri;
 
+    // A fix that also edits the project .env was placed against the .env text the lint read: when
+    // that file has changed since, the fix is dropped and the document linted again with the new text.
+    let staleDotenv = false;
+    const isFresh = (fix: DiagnosticFix): boolean =>
+      (fix.files ?? []).every((file) => {
+        const path = filePath(file.uri);
+        const open = documents.get(file.uri)?.getText();
+        const text = open ?? (path ? (readDotenv(dirname(path))?.text ?? '') : undefined);
+        const fresh = text !== undefined && textFingerprint(text) === file.basis;
+        if (!fresh) staleDotenv = true;
+        return fresh;
+      });
+
     if (wants(CodeActionKind.QuickFix)) {
       const text = document.getText();
       for (const diagnostic of params.context.diagnostics) {
@@ -248,12 +329,13 @@ export function startServer(connection: Connection): void {
         const data = diagnostic.data as DiagnosticData | undefined;
         if (data && data.version === document.version) {
           for (const fix of data.fixes) {
+            if (!isFresh(fix)) continue;
             actions.push({
               title: fix.title,
               kind: CodeActionKind.QuickFix,
               diagnostics: [diagnostic],
               isPreferred: fix.preferred,
-              edit: { changes: { [uri]: fix.edits } },
+              edit: toWorkspaceEdit(uri, document.version, fix),
             });
           }
         }
@@ -278,16 +360,25 @@ export function startServer(connection: Connection): void {
 
     if (wants(FIX_ALL_KIND)) {
       const entry = lintDocument(document);
-      if (entry?.findings && fixAllEdits(entry.findings).length > 0) {
+      // Fix-all runs unattended (on save, say): fixes that need review or write to another file are
+      // left to the quick fixes.
+      if (entry?.findings && fixAllEdits(entry.findings.map(withUnattendedFixes)).length > 0) {
         const options = { config: configFor(uri), facts: factsFor(uri) };
         const text = document.getText();
-        const fixed = fixAllText(text, (current) => lintParsed(parse(kind, current), options).findings);
+        const fixed = fixAllText(text, (current) =>
+          lintParsed(parse(kind, current), options).findings.map(withUnattendedFixes),
+        );
         actions.push({
           title: 'Fix all secpolicy problems in this file',
           kind: FIX_ALL_KIND,
           edit: { changes: { [uri]: [toLspEdit(document, differenceEdit(text, fixed.text))] } },
         });
       }
+    }
+    if (staleDotenv) {
+      const path = filePath(uri);
+      if (path) facts.delete(dirname(path));
+      relintAll();
     }
     return actions;
   });

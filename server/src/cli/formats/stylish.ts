@@ -28,7 +28,7 @@ export function formatStylish(report: RunReport, color: boolean): string {
   }
   const fixedLines = report.files
     .filter((file) => file.fixed > 0)
-    .map((file) => `Fixed ${plural(file.fixed, 'problem')} in ${file.path}.\n`)
+    .map((file) => `${report.dryRun ? 'Would fix' : 'Fixed'} ${plural(file.fixed, 'problem')} in ${file.path}.\n`)
     .join('');
   const counts = countFindings(report.files);
   const total = counts.errors + counts.warnings + counts.infos;

@@ -1,0 +1,278 @@
+/**
+ * secpolicy benchmark: `npm run bench`. Prints measurements side by side and their ratios;
+ * it never passes or fails. Sections: engine vs parse floor, scaling, CLI vs peer linters,
+ * language server latency and memory, package size.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parseDocument } from 'yaml';
+import { lintText } from '../server/src/engine/lint';
+import type { DocumentKind } from '../server/src/engine/types';
+import { parseMarkdown } from '../server/src/formats/markdown';
+import { TestClient, fileUri } from '../test/lsp/client';
+import { syntheticCompose, syntheticPolicy } from './synthetic';
+
+const ROOT = join(__dirname, '..');
+const SHARED = join(ROOT, '..', 'shared');
+const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
+
+function quantile(values: number[], q: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+}
+const median = (values: number[]) => quantile(values, 0.5);
+const ms = (value: number) => `${value.toFixed(value < 10 ? 3 : 1)} ms`;
+const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
+
+function table(header: string[], rows: string[][]): void {
+  const widths = header.map((cell, index) => Math.max(cell.length, ...rows.map((row) => row[index].length)));
+  const line = (cells: string[]) => `| ${cells.map((cell, index) => cell.padEnd(widths[index])).join(' | ')} |`;
+  console.log(line(header));
+  console.log(`| ${widths.map((width) => '-'.repeat(width)).join(' | ')} |`);
+  for (const row of rows) console.log(line(row));
+  console.log('');
+}
+
+/** Times `work` `runs` times after a warm-up, interleaving nothing else; returns each duration in ms. */
+function time(work: () => void, runs: number): number[] {
+  for (let i = 0; i < Math.min(5, runs); i++) work();
+  const durations: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    work();
+    durations.push(performance.now() - start);
+  }
+  return durations;
+}
+
+function parseFloor(kind: DocumentKind, text: string): void {
+  if (kind === 'policy') parseMarkdown(text);
+  else parseDocument(text);
+}
+
+function corpusFiles(): { name: string; kind: DocumentKind; text: string }[] {
+  const folders: [string, DocumentKind][] = [
+    ['corpus/compose', 'compose'],
+    ['corpus/security-md', 'policy'],
+    ['seeds', 'policy'],
+  ];
+  const files: { name: string; kind: DocumentKind; text: string }[] = [];
+  for (const [folder, kind] of folders) {
+    const path = join(SHARED, folder);
+    if (!existsSync(path)) continue;
+    for (const name of readdirSync(path).filter((entry) => /\.(md|ya?ml)$/.test(entry))) {
+      files.push({ name: `${folder}/${name}`, kind, text: readFileSync(join(path, name), 'utf8') });
+    }
+  }
+  return files;
+}
+
+function engineVersusParse(): void {
+  console.log('## 1. Engine vs parse floor (same process, per file; lint includes its own parse)\n');
+  const files = corpusFiles();
+  files.push(
+    { name: 'synthetic compose, 1,000 services', kind: 'compose', text: syntheticCompose(1000) },
+    { name: 'synthetic policy, 500 KB', kind: 'policy', text: syntheticPolicy(500 * 1024) },
+  );
+  if (files.length === 2) console.log('(../shared/corpus is absent: synthetic files only)\n');
+  const rows: string[][] = [];
+  const byKind = new Map<DocumentKind, { lint: number; parse: number; p99: number[]; count: number }>();
+  const perFile: { name: string; ratio: number; lint: number; parse: number }[] = [];
+  for (const file of files) {
+    const runs = file.text.length > 100_000 ? 15 : 60;
+    const parse = time(() => parseFloor(file.kind, file.text), runs);
+    const lint = time(() => lintText(file.kind, file.text), runs);
+    const entry = byKind.get(file.kind) ?? { lint: 0, parse: 0, p99: [], count: 0 };
+    entry.lint += median(lint);
+    entry.parse += median(parse);
+    entry.p99.push(quantile(lint, 0.99) / quantile(parse, 0.99));
+    entry.count++;
+    byKind.set(file.kind, entry);
+    perFile.push({ name: file.name, ratio: median(lint) / median(parse), lint: median(lint), parse: median(parse) });
+  }
+  for (const [kind, entry] of byKind) {
+    rows.push([
+      kind,
+      String(entry.count),
+      ratio(entry.lint, entry.parse),
+      `${median(entry.p99).toFixed(2)}×`,
+      ms(entry.lint),
+      ms(entry.parse),
+    ]);
+  }
+  table(['kind', 'files', 'lint/parse (sum of medians)', 'median p99 ratio', 'lint total', 'parse total'], rows);
+  console.log('Highest ratios:\n');
+  table(
+    ['file', 'lint/parse', 'lint median', 'parse median'],
+    perFile
+      .sort((a, b) => b.ratio - a.ratio)
+      .slice(0, 5)
+      .map((file) => [file.name, `${file.ratio.toFixed(2)}×`, ms(file.lint), ms(file.parse)]),
+  );
+}
+
+function heapAfter(work: () => unknown): { ms: number; heapMb: number } {
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  const start = performance.now();
+  const result = work();
+  const elapsed = performance.now() - start;
+  const heapMb = (process.memoryUsage().heapUsed - before) / 1024 / 1024;
+  if (result === undefined) throw new Error('no result');
+  return { ms: elapsed, heapMb };
+}
+
+function scaling(): void {
+  console.log('## 2. Scaling (time and retained heap against size; slope 1.0 = linear)\n');
+  const series: [string, DocumentKind, number[], (size: number) => string][] = [
+    ['compose services', 'compose', [100, 1000, 10000], syntheticCompose],
+    ['policy bytes', 'policy', [10 * 1024, 100 * 1024, 1024 * 1024, 5 * 1024 * 1024], syntheticPolicy],
+  ];
+  for (const [label, kind, sizes, make] of series) {
+    const rows: string[][] = [];
+    let previous: { size: number; ms: number } | undefined;
+    for (const size of sizes) {
+      const text = make(size);
+      lintText(kind, text);
+      const runs = Array.from({ length: 3 }, () => heapAfter(() => lintText(kind, text)));
+      const best = Math.min(...runs.map((run) => run.ms));
+      const heap = median(runs.map((run) => run.heapMb));
+      const slope = previous ? (Math.log(best / previous.ms) / Math.log(size / previous.size)).toFixed(2) : '—';
+      rows.push([
+        size.toLocaleString('en'),
+        `${(text.length / 1024).toFixed(0)} KB`,
+        ms(best),
+        `${heap.toFixed(1)} MB`,
+        slope,
+      ]);
+      previous = { size, ms: best };
+    }
+    table([label, 'text', 'lint (best of 3)', 'heap during lint', 'slope vs previous'], rows);
+  }
+}
+
+function processTime(command: string, args: string[], runs = 5): number {
+  const durations: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    spawnSync(command, args, { cwd: ROOT, stdio: 'ignore' });
+    durations.push(performance.now() - start);
+  }
+  return median(durations);
+}
+
+function peers(): void {
+  console.log('## 3. Whole process, same files: secpolicy CLI vs peer linters (median of 5 runs)\n');
+  const compose = join(SHARED, 'corpus', 'compose');
+  const policies = join(SHARED, 'corpus', 'security-md');
+  if (!existsSync(compose) || !existsSync(policies)) {
+    console.log('(../shared/corpus is absent: skipped)\n');
+    return;
+  }
+  const composeFiles = readdirSync(compose).map((name) => join(compose, name));
+  const policyFiles = readdirSync(policies).map((name) => join(policies, name));
+  const bin = (name: string) => join(ROOT, 'node_modules', '.bin', name);
+  const cli = join(ROOT, 'dist', 'cli.js');
+  const ours = processTime(process.execPath, [cli, ...composeFiles]);
+  const dclint = processTime(bin('dclint'), composeFiles);
+  const oursPolicies = processTime(process.execPath, [cli, ...policyFiles]);
+  const markdownlint = processTime(bin('markdownlint-cli2'), policyFiles);
+  table(
+    ['files', 'secpolicy', 'peer', 'peer time', 'peer / secpolicy'],
+    [
+      [`${composeFiles.length} compose files`, ms(ours), 'dclint', ms(dclint), ratio(dclint, ours)],
+      [
+        `${policyFiles.length} policies`,
+        ms(oursPolicies),
+        'markdownlint-cli2',
+        ms(markdownlint),
+        ratio(markdownlint, oursPolicies),
+      ],
+    ],
+  );
+}
+
+function rssOf(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+}
+
+async function languageServer(): Promise<void> {
+  console.log('## 4. Language server over --stdio (bundled dist/server.js)\n');
+  const server = join(ROOT, 'dist', 'server.js');
+  const folder = mkdtempSync(join(tmpdir(), 'secpolicy-bench-'));
+  try {
+    const coldStart = performance.now();
+    const cold = await TestClient.spawn(process.execPath, [server, '--stdio']);
+    await cold.open(fileUri(join(folder, 'SECURITY.md')), '# Security\n');
+    const coldMs = performance.now() - coldStart;
+    await cold.stop();
+
+    const client = await TestClient.spawn(process.execPath, [server, '--stdio']);
+    const rows: string[][] = [];
+    const documents: [string, string, string][] = [
+      ['compose, 5,000 lines', join(folder, 'compose.yaml'), syntheticCompose(500)],
+      ['policy, 5,000 lines', join(folder, 'SECURITY.md'), syntheticPolicy(250 * 1024)],
+    ];
+    for (const [label, path, text] of documents) {
+      const uri = fileUri(path);
+      await client.open(uri, text, path.endsWith('.md') ? 'markdown' : 'yaml');
+      const latencies: number[] = [];
+      const lines = text.split('\n').length;
+      for (let version = 2; version <= 201; version++) {
+        const line = Math.floor((version * 7919) % (lines - 2));
+        const start = performance.now();
+        await client.change(uri, version, [
+          { range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: '' },
+        ]);
+        latencies.push(performance.now() - start);
+      }
+      rows.push([label, String(lines), ms(median(latencies)), ms(quantile(latencies, 0.95))]);
+    }
+    table(['document', 'lines', 'didChange → diagnostics p50', 'p95'], rows);
+    for (let i = 0; i < 50; i++) {
+      await client.open(
+        fileUri(join(folder, `d${i}`, i % 2 ? 'compose.yaml' : 'SECURITY.md')),
+        i % 2 ? syntheticCompose(20) : syntheticPolicy(8 * 1024),
+        i % 2 ? 'yaml' : 'markdown',
+      );
+    }
+    const pid = (client as unknown as { child: { pid: number } }).child.pid;
+    table(
+      ['measure', 'value'],
+      [
+        ['cold start to first diagnostics', ms(coldMs)],
+        ['server RSS with 52 open documents', `${rssOf(pid).toFixed(1)} MB`],
+      ],
+    );
+    await client.stop();
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+function packageSize(): void {
+  console.log('## 5. Package\n');
+  const vsix = join(ROOT, 'secpolicy.vsix');
+  if (!existsSync(vsix)) spawnSync('npm', ['run', 'package'], { cwd: ROOT, stdio: 'ignore' });
+  const rows = ['secpolicy.vsix', 'dist/server.js', 'dist/client.js', 'dist/cli.js']
+    .filter((file) => existsSync(join(ROOT, file)))
+    .map((file) => [file, `${(statSync(join(ROOT, file)).size / 1024).toFixed(0)} KB`]);
+  table(['file', 'size'], rows);
+}
+
+async function main(): Promise<void> {
+  const cpu = cpus()[0]?.model ?? 'unknown CPU';
+  console.log(`# secpolicy benchmark\n\n${cpus().length} × ${cpu}, Node ${process.version}\n`);
+  if (!(globalThis as { gc?: unknown }).gc) console.log('(run with --expose-gc for heap figures)\n');
+  engineVersusParse();
+  scaling();
+  peers();
+  await languageServer();
+  packageSize();
+}
+
+void main();

@@ -1,0 +1,144 @@
+import { basename, posix } from 'node:path';
+import { Uri, window, workspace, type QuickPickItem, type WorkspaceFolder } from 'vscode';
+import { githubRepositoryFromGitConfig } from '../../server/src/templates/git';
+import {
+  checkContact,
+  privateReportingUrl,
+  renderPolicy,
+  TEMPLATE_DESCRIPTIONS,
+  TEMPLATE_NAMES,
+  type TemplateName,
+} from '../../server/src/templates/policy';
+import { choosePolicyTarget, POLICY_LOCATIONS, projectDefaults } from './policyTarget';
+
+/** SECURITY.md in any letter case at the places GitHub reads it. */
+export const POLICY_GLOB =
+  '{[Ss][Ee][Cc][Uu][Rr][Ii][Tt][Yy].[Mm][Dd],.github/[Ss][Ee][Cc][Uu][Rr][Ii][Tt][Yy].[Mm][Dd],docs/[Ss][Ee][Cc][Uu][Rr][Ii][Tt][Yy].[Mm][Dd]}';
+
+async function readText(uri: Uri): Promise<string | undefined> {
+  try {
+    return new TextDecoder().decode(await workspace.fs.readFile(uri));
+  } catch {
+    return undefined;
+  }
+}
+
+export function isPolicyPath(path: string): boolean {
+  return /(?:^|[\\/])security\.md$/i.test(path);
+}
+
+/** The workspace's existing policies, at the root, in .github/ or in docs/. */
+export async function findPolicies(): Promise<Uri[]> {
+  return workspace.findFiles(POLICY_GLOB, undefined, 10);
+}
+
+async function pickTemplate(): Promise<TemplateName | undefined> {
+  const items: (QuickPickItem & { template: TemplateName })[] = TEMPLATE_NAMES.map((template) => ({
+    label: template[0].toUpperCase() + template.slice(1),
+    description: TEMPLATE_DESCRIPTIONS[template],
+    template,
+  }));
+  const picked = await window.showQuickPick(items, {
+    title: 'Insert security policy (1/4): template',
+    placeHolder: 'Pick how complete the policy should be',
+  });
+  return picked?.template;
+}
+
+async function askContact(folder: WorkspaceFolder | undefined): Promise<string | undefined> {
+  const gitConfig = folder ? await readText(Uri.joinPath(folder.uri, '.git', 'config')) : undefined;
+  const repository = gitConfig ? githubRepositoryFromGitConfig(gitConfig) : undefined;
+  if (repository) {
+    const privateReporting = privateReportingUrl(repository);
+    const picked = await window.showQuickPick(
+      [
+        { label: 'GitHub private vulnerability reporting', description: privateReporting, value: privateReporting },
+        { label: 'An email address or another URL…', value: '' },
+      ],
+      { title: 'Insert security policy (2/4): contact', placeHolder: 'Where should researchers report?' },
+    );
+    if (!picked) return undefined;
+    if (picked.value) return picked.value;
+  }
+  return window.showInputBox({
+    title: 'Insert security policy (2/4): contact',
+    prompt: 'A private channel: an email address or an https:// URL of a reporting form',
+    placeHolder: 'security@example.org',
+    ignoreFocusOut: true,
+    validateInput: (value) => {
+      const check = checkContact(value);
+      return check.ok ? undefined : check.reason;
+    },
+  });
+}
+
+/** Runs "Insert security policy": every prompt can be cancelled with Escape, which changes nothing. */
+export async function insertSecurityPolicy(): Promise<void> {
+  const editor = window.activeTextEditor;
+  const folder = (editor && workspace.getWorkspaceFolder(editor.document.uri)) ?? workspace.workspaceFolders?.[0];
+  const existing = await findPolicies();
+  const target = choosePolicyTarget(
+    editor !== undefined && isPolicyPath(editor.document.uri.path),
+    existing.map((uri) => uri.toString()),
+  );
+  if (target.action === 'open') {
+    const document = await workspace.openTextDocument(Uri.parse(target.path));
+    await window.showTextDocument(document);
+    void window.showInformationMessage(
+      `This workspace already has a security policy (${workspace.asRelativePath(document.uri)}); it was opened instead of overwritten.`,
+    );
+    return;
+  }
+
+  const template = await pickTemplate();
+  if (!template) return;
+  const contact = await askContact(folder);
+  if (contact === undefined) return;
+  const defaults = projectDefaults(
+    folder ? await readText(Uri.joinPath(folder.uri, 'package.json')) : undefined,
+    folder ? basename(folder.uri.path) : 'this project',
+  );
+  const project = await window.showInputBox({
+    title: 'Insert security policy (3/4): project name',
+    value: defaults.name,
+    ignoreFocusOut: true,
+    validateInput: (value) => (value.trim() === '' ? 'Enter the project name readers know.' : undefined),
+  });
+  if (project === undefined) return;
+  const version = await window.showInputBox({
+    title: 'Insert security policy (4/4): current version',
+    prompt: 'The release line that receives security fixes; leave empty to support the latest release only',
+    value: defaults.version ?? '',
+    ignoreFocusOut: true,
+  });
+  if (version === undefined) return;
+  const text = renderPolicy({
+    template,
+    contact: contact.trim(),
+    project: project.trim(),
+    version: version.trim() || undefined,
+  });
+
+  if (target.action === 'insert' && editor) {
+    const eol = editor.document.eol === 2 ? '\r\n' : '\n';
+    await editor.edit((builder) => builder.insert(editor.selection.active, text.replace(/\n/g, eol)));
+    return;
+  }
+  if (!folder) {
+    const document = await workspace.openTextDocument({ language: 'markdown', content: text });
+    await window.showTextDocument(document);
+    return;
+  }
+  const choices = target.action === 'create' ? target.choices : POLICY_LOCATIONS;
+  const location =
+    choices.length === 1
+      ? choices[0]
+      : await window.showQuickPick(choices, {
+          title: 'Insert security policy: where',
+          placeHolder: 'GitHub reads SECURITY.md at the root, in .github/ or in docs/',
+        });
+  if (!location) return;
+  const uri = Uri.joinPath(folder.uri, ...posix.normalize(location).split('/'));
+  await workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+  await window.showTextDocument(await workspace.openTextDocument(uri));
+}

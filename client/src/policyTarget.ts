@@ -1,0 +1,34 @@
+/** Where "Insert security policy" puts the text; a pure decision, tested without an editor. */
+
+export type PolicyTarget =
+  { action: 'insert' } | { action: 'open'; path: string } | { action: 'create'; choices: string[] };
+
+/** Where a new policy may be created, relative to the workspace folder, most common first. */
+export const POLICY_LOCATIONS = ['SECURITY.md', '.github/SECURITY.md', 'docs/SECURITY.md'];
+
+/**
+ * The active editor holding a policy gets the text at the cursor; an existing policy elsewhere is
+ * opened rather than overwritten; otherwise a new file is created where the user chooses.
+ */
+export function choosePolicyTarget(activeEditorIsPolicy: boolean, existingPolicies: readonly string[]): PolicyTarget {
+  if (activeEditorIsPolicy) return { action: 'insert' };
+  if (existingPolicies.length > 0) return { action: 'open', path: existingPolicies[0] };
+  return { action: 'create', choices: POLICY_LOCATIONS.slice(0, 2) };
+}
+
+/** The project name and version for the template, from package.json text and the folder name. */
+export function projectDefaults(
+  manifestText: string | undefined,
+  folderName: string,
+): { name: string; version?: string } {
+  let manifest: { name?: unknown; version?: unknown };
+  try {
+    manifest = manifestText ? JSON.parse(manifestText) : {};
+  } catch {
+    manifest = {};
+  }
+  return {
+    name: typeof manifest.name === 'string' && manifest.name !== '' ? manifest.name : folderName,
+    ...(typeof manifest.version === 'string' ? { version: manifest.version } : {}),
+  };
+}
