@@ -3,6 +3,8 @@ import { PassThrough } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import {
   CodeActionRequest,
+  CompletionRequest,
+  HoverRequest,
   ConfigurationRequest,
   createProtocolConnection,
   DidChangeConfigurationNotification,
@@ -21,6 +23,9 @@ import {
   StreamMessageWriter,
   type CodeAction,
   type CodeActionContext,
+  type CompletionItem,
+  type Hover,
+  type Position,
   type InitializeResult,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
@@ -170,6 +175,16 @@ export class TestClient {
     await this.connection.sendNotification(DidChangeConfigurationNotification.type, {
       settings: { secpolicy: settings },
     });
+  }
+
+  completion(uri: string, position: Position): Promise<CompletionItem[]> {
+    return this.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position }) as Promise<
+      CompletionItem[]
+    >;
+  }
+
+  hover(uri: string, position: Position): Promise<Hover | null> {
+    return this.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position });
   }
 
   codeActions(uri: string, range: Range, context: CodeActionContext): Promise<CodeAction[]> {

@@ -33,6 +33,8 @@ import {
   type DiagnosticData,
   type DiagnosticFix,
 } from './convert';
+import { completions } from './completion';
+import { hover } from './hover';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.secpolicy`;
 /** The request behind "Lint workspace": `{ uris }` in, `{ linted, skipped }` out. */
@@ -217,6 +219,8 @@ export function startServer(connection: Connection): void {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        completionProvider: { triggerCharacters: ['#', '|', ' ', ':', '='] },
+        hoverProvider: true,
       },
       serverInfo: { name: 'secpolicy-language-server' },
     };
@@ -287,6 +291,21 @@ export function startServer(connection: Connection): void {
       return { linted, skipped };
     },
   );
+
+  connection.onCompletion((params) => {
+    const document = documents.get(params.textDocument.uri);
+    const kind = document && settings.enable ? documentKind(filePath(document.uri) ?? document.uri) : undefined;
+    // A position past the end is clamped, so every edit offered lies inside the document.
+    return document && kind ? completions(kind, document, document.positionAt(document.offsetAt(params.position))) : [];
+  });
+
+  connection.onHover((params) => {
+    const document = documents.get(params.textDocument.uri);
+    const kind = document && settings.enable ? documentKind(filePath(document.uri) ?? document.uri) : undefined;
+    if (!document || !kind) return null;
+    const position = document.positionAt(document.offsetAt(params.position));
+    return hover(kind, document, position, lintDocument(document)?.findings ?? []);
+  });
 
   documents.onDidOpen((event) => schedule(event.document, 0));
   documents.onDidChangeContent((event) => schedule(event.document, diagnosticDelay));

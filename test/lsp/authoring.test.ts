@@ -1,0 +1,100 @@
+import assert from 'node:assert/strict';
+import type { MarkupContent } from 'vscode-languageserver-protocol';
+import { TestClient, fileUri } from './client';
+
+const POLICY_URI = fileUri('/nonexistent/authoring/SECURITY.md');
+const COMPOSE_URI = fileUri('/nonexistent/authoring/compose.yaml');
+
+describe('completion and hover over the protocol', () => {
+  let client: TestClient;
+  beforeEach(async () => {
+    client = await TestClient.inProcess({ settings: {} });
+  });
+  afterEach(async () => client.stop());
+
+  it('offers the missing policy sections, in canonical order, at a heading', async () => {
+    const text = '# Security\n\n## Reporting a Vulnerability\n\nMail us.\n\n##';
+    await client.open(POLICY_URI, text);
+    const items = await client.completion(POLICY_URI, { line: 6, character: 2 });
+    assert.deepEqual(
+      items.map((item) => item.label),
+      [
+        '## Supported Versions',
+        '## What to Expect',
+        '## Disclosure Policy',
+        '## Scope',
+        '## Safe Harbor',
+        '## Encrypted Reports',
+        '## Bug Bounty',
+      ],
+    );
+  });
+
+  it('offers supported markers in a versions table and durations after "within"', async () => {
+    const text = '| Version | Supported |\n| --- | --- |\n| 1.x | \n\nWe reply within ';
+    await client.open(POLICY_URI, text);
+    const markers = await client.completion(POLICY_URI, { line: 2, character: 8 });
+    assert.deepEqual(
+      markers.map((item) => item.label),
+      ['✅', '❌', ':white_check_mark:', ':x:'],
+    );
+    const durations = await client.completion(POLICY_URI, { line: 4, character: 16 });
+    assert.equal(durations[0].label, '24 hours');
+    assert.ok(durations.some((item) => item.label === '3 business days'));
+  });
+
+  it('offers the hardening keys a half-typed service lacks', async () => {
+    const text = 'services:\n  api:\n    image: acme/api:1.0\n    read_only: true\n    se\n';
+    await client.open(COMPOSE_URI, text, 'yaml');
+    const items = await client.completion(COMPOSE_URI, { line: 4, character: 6 });
+    assert.deepEqual(
+      items.map((item) => [item.label, item.insertText]),
+      [
+        ['cap_drop', 'cap_drop:\n      - ALL'],
+        ['security_opt', 'security_opt:\n      - no-new-privileges:true'],
+        ['user', 'user: "${1:10001:10001}"'],
+        ['tmpfs', 'tmpfs:\n      - /tmp'],
+      ],
+    );
+  });
+
+  it('offers a required variable for a credential-shaped environment key, in both forms', async () => {
+    const text = 'services:\n  db:\n    environment:\n      POSTGRES_PASSWORD: \n      - REDIS_PASSWORD=\n';
+    await client.open(COMPOSE_URI, text, 'yaml');
+    const mapForm = await client.completion(COMPOSE_URI, { line: 3, character: 25 });
+    assert.deepEqual(
+      mapForm.map((item) => item.label),
+      ['${POSTGRES_PASSWORD:?set POSTGRES_PASSWORD in .env}'],
+    );
+    const listForm = await client.completion(COMPOSE_URI, { line: 4, character: 23 });
+    assert.deepEqual(
+      listForm.map((item) => item.label),
+      ['${REDIS_PASSWORD:?set REDIS_PASSWORD in .env}'],
+    );
+  });
+
+  it('explains a finding and a security-relevant Compose key on hover, and answers null elsewhere', async () => {
+    const text = 'services:\n  app:\n    image: acme/app:1.0\n    privileged: true\n';
+    await client.open(COMPOSE_URI, text, 'yaml');
+    const onKey = await client.hover(COMPOSE_URI, { line: 3, character: 6 });
+    const value = (onKey?.contents as MarkupContent).value;
+    assert.match(value, /\*\*compose\/privileged\*\* \(error\)/);
+    assert.match(
+      value,
+      /\[Rule documentation\]\(https:\/\/github\.com\/secpolicy\/secpolicy\/blob\/main\/docs\/rules\/compose\/privileged\.md\)/,
+    );
+    assert.match(value, /gives the container every capability/);
+    assert.equal(await client.hover(COMPOSE_URI, { line: 0, character: 2 }), null);
+  });
+
+  it('answers positions past the end of the document without an error', async () => {
+    await client.open(POLICY_URI, '# Security\n');
+    const items = await client.completion(POLICY_URI, { line: 99, character: 99 });
+    assert.equal(items[0].label, '## Supported Versions');
+    for (const item of items) {
+      const edit = item.textEdit as { range: { start: { line: number }; end: { line: number; character: number } } };
+      assert.deepEqual([edit.range.start.line, edit.range.end.line, edit.range.end.character], [1, 1, 0]);
+    }
+    assert.equal(await client.hover(POLICY_URI, { line: 99, character: 99 }), null);
+  });
+});
