@@ -55,7 +55,7 @@ describe('pathological input', () => {
     const list = (depth: number) =>
       Array.from({ length: depth }, (_, level) => `${' '.repeat(level * 2)}- item`).join('\n');
     // Ten thousand levels of indentation make 100 MB: the size limit answers first.
-    assert.equal(lintText('policy', list(10_000)).skipped, 'the file is 100 MB, over the 1.0 MB limit');
+    assert.equal(lintText('policy', list(10_000)).skipped, 'the file is 100 MB, over the 0.3 MB limit');
     assert.deepEqual(measured('policy', list(300)), {
       findings: [],
       failures: [],
@@ -67,13 +67,15 @@ describe('pathological input', () => {
 
   it('a 50 MB file is skipped with its size named', () => {
     const huge = 'x'.repeat(50 * 1024 * 1024);
-    assert.equal(lintText('policy', huge).skipped, 'the file is 52 MB, over the 1.0 MB limit');
-    assert.equal(lintText('compose', huge).skipped, 'the file is 52 MB, over the 4.0 MB limit');
+    assert.equal(lintText('policy', huge).skipped, 'the file is 52 MB, over the 0.3 MB limit');
+    assert.equal(lintText('compose', huge).skipped, 'the file is 52 MB, over the 2.0 MB limit');
   });
 
-  it('a 1 MB single line is linted, in Markdown and in YAML', () => {
-    const markdown = `# Security\n\n${'word '.repeat(190_000)}\n`;
-    const markdownResult = measured('policy', markdown);
+  it('a 1 MB single line is linted in YAML and skipped with its size in Markdown; 250 KB of Markdown is linted', () => {
+    const markdown = `# Security\n\n${'word '.repeat(210_000)}\n`;
+    assert.equal(lintText('policy', markdown).skipped, 'the file is 1.1 MB, over the 0.3 MB limit');
+    const shorter = `# Security\n\n${'word '.repeat(50_000)}\n`;
+    const markdownResult = measured('policy', shorter);
     assert.equal(markdownResult.skipped, undefined);
     assert.deepEqual(
       markdownResult.findings.map((finding) => finding.ruleId).filter((id) => id === 'policy/no-contact'),

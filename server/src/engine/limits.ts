@@ -6,8 +6,9 @@ import type { DocumentKind } from './types';
  * and a hostile file harmless.
  */
 export const MAX_CHARACTERS: Record<DocumentKind, number> = {
-  policy: 1_000_000,
-  compose: 4_000_000,
+  // The Markdown parser takes about a second per 150 KB here: a larger "policy" would stall every keystroke.
+  policy: 300_000,
+  compose: 2_000_000,
 };
 
 /** Markdown list nesting costs the parser time that grows with the square of the depth. */

@@ -20,7 +20,7 @@ import { disableFileEdit, disableLineEdit } from '../engine/directives';
 import { differenceEdit, fixAllEdits, fixAllText, withUnattendedFixes } from '../engine/fixes';
 import { documentKind } from '../engine/kinds';
 import { skipReason } from '../engine/limits';
-import { lintParsed, parse, type ParsedDocument } from '../engine/lint';
+import { lintParsed, parse } from '../engine/lint';
 import type { Config, DocumentKind, Finding, ProjectFacts } from '../engine/types';
 import { findConfig, projectFacts, readDotenv } from '../node/project';
 import { ruleIds } from '../rules';
@@ -62,13 +62,16 @@ interface Settings {
   config: Config;
 }
 
+/**
+ * What is kept per open document and version. The parsed model is dropped once the findings are
+ * made: it is many times the size of the text, and later requests need only the findings.
+ */
 interface Linted {
   version: number;
   kind: DocumentKind;
-  /** Undefined when the document was skipped. */
-  parsed?: ParsedDocument;
   /** Why the document is not linted (too large, binary, pathologically nested). */
   skipped?: string;
+  /** Undefined until linted, and again after a settings change. */
   findings?: Finding[];
 }
 
@@ -141,21 +144,18 @@ export function startServer(connection: Connection): void {
     return found;
   };
 
-  /** Parses once per document version; settings changes re-lint the cached parse. */
+  /** Lints once per document version: code actions, hover and fix-all reuse the findings. */
   const lintDocument = (document: TextDocument): Linted | undefined => {
     const kind = documentKind(filePath(document.uri) ?? document.uri);
     if (!kind) return undefined;
     let entry = linted.get(document.uri);
     if (!entry || entry.version !== document.version) {
-      const text = document.getText();
-      const skipped = skipReason(kind, text);
-      entry = skipped
-        ? { version: document.version, kind, skipped }
-        : { version: document.version, kind, parsed: parse(kind, text) };
+      entry = { version: document.version, kind, skipped: skipReason(kind, document.getText()) };
       linted.set(document.uri, entry);
     }
-    if (!entry.findings && entry.parsed) {
-      const result = lintParsed(entry.parsed, { config: configFor(document.uri), facts: factsFor(document.uri) });
+    if (!entry.findings && !entry.skipped) {
+      const parsed = parse(kind, document.getText());
+      const result = lintParsed(parsed, { config: configFor(document.uri), facts: factsFor(document.uri) });
       for (const failure of result.failures) {
         connection.console.error(`rule ${failure.ruleId} failed on ${document.uri}: ${String(failure.error)}`);
       }
