@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { lintText } from '../../server/src/engine/lint';
 import { configSchema } from '../../server/src/engine/schema';
 import { allRules } from '../../server/src/rules';
 
@@ -88,6 +89,16 @@ describe('consistency', () => {
     assert.equal(manifest.capabilities.untrustedWorkspaces.supported, true);
     const ruleSetting = manifest.contributes.configuration.properties['secpolicy.rules'];
     assert.deepEqual(ruleSetting.additionalProperties.enum, ['off', 'info', 'warning', 'error']);
+  });
+
+  it("the project's own SECURITY.md lints clean with the project's own rules", () => {
+    const result = lintText('policy', read('SECURITY.md'), {
+      facts: { packageVersion: JSON.parse(read('package.json')).version },
+    });
+    assert.deepEqual(
+      result.findings.map((finding) => `${finding.ruleId}: ${finding.message}`),
+      [],
+    );
   });
 
   it('the .secpolicy.json schema lists every rule', () => {

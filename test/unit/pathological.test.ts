@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { applyEdits, fixAllText } from '../../server/src/engine/fixes';
 import { lintText, type LintResult } from '../../server/src/engine/lint';
@@ -134,5 +136,18 @@ describe('pathological input', () => {
     assert.deepEqual(result.failures, []);
     assert.ok(result.findings.some((finding) => finding.ruleId === 'compose/invalid-yaml'));
     rangesInside(result, text);
+  });
+
+  it('lints with the network and process modules stubbed to throw, and no fetch', () => {
+    const result = spawnSync(
+      process.execPath,
+      ['--require', 'tsx/cjs', join(__dirname, '..', 'support', 'lint-offline.ts')],
+      {
+        cwd: join(__dirname, '..', '..'),
+        encoding: 'utf8',
+      },
+    );
+    assert.equal(result.status, 0, result.stderr);
+    assert.ok(Number(result.stdout) >= 10, `the examples still produce their findings (${result.stdout.trim()})`);
   });
 });
