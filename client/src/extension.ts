@@ -31,6 +31,8 @@ const LINT_FILES_REQUEST = 'secpolicy/lintFiles';
 const POLICY_NAME = '[Ss][Ee][Cc][Uu][Rr][Ii][Tt][Yy].[Mm][Dd]';
 /** compose.y(a)ml, docker-compose.y(a)ml and every *compose*.y(a)ml override. */
 const COMPOSE_GLOB = '**/*compose*.{yml,yaml}';
+/** .env, .env.production, app.env; the server leaves .env.example and its kin alone. */
+const DOTENV_GLOB = '**/{.env,.env.*,*.env}';
 
 /**
  * Only policy and Compose files, never every Markdown or YAML file: policies at the root,
@@ -45,12 +47,12 @@ export function documentSelector(): DocumentSelector {
       pattern: `{${POLICY_NAME},.github/${POLICY_NAME},docs/${POLICY_NAME}}`,
     },
   }));
-  if (folders.length === 0)
-    return [
-      { scheme: 'file', pattern: `**/${POLICY_NAME}` },
-      { scheme: 'file', pattern: COMPOSE_GLOB },
-    ];
-  return [...policyFilters, { scheme: 'file', pattern: COMPOSE_GLOB }];
+  const others = [
+    { scheme: 'file', pattern: COMPOSE_GLOB },
+    { scheme: 'file', pattern: DOTENV_GLOB },
+  ];
+  if (folders.length === 0) return [{ scheme: 'file', pattern: `**/${POLICY_NAME}` }, ...others];
+  return [...policyFilters, ...others];
 }
 
 export async function activate(context: ExtensionContext): Promise<void> {

@@ -38,6 +38,11 @@ describe('engine', () => {
       ['/srv/compose.override.yml', 'compose'],
       ['/srv/.github/workflows/ci.yml', undefined],
       ['/srv/compose.json', undefined],
+      ['/srv/.env', 'dotenv'],
+      ['/srv/.env.production', 'dotenv'],
+      ['/srv/app.env', 'dotenv'],
+      ['/srv/.env.example', undefined],
+      ['/srv/.env.sample', undefined],
     ];
     for (const [path, kind] of cases) {
       it(`${path} -> ${kind ?? 'not linted'}`, () => assert.equal(documentKind(path), kind));

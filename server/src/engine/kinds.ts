@@ -8,6 +8,13 @@ export function documentKind(path: string): DocumentKind | undefined {
   const name = path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
   if (/^security\.md$/i.test(name)) return 'policy';
   const lower = name.toLowerCase();
+  // .env, .env.production, app.env; not the examples that ship placeholders on purpose.
+  if (
+    (lower === '.env' || lower.startsWith('.env.') || lower.endsWith('.env')) &&
+    !/\.(?:example|sample|template|dist)$/.test(lower)
+  ) {
+    return 'dotenv';
+  }
   if ((lower.endsWith('.yml') || lower.endsWith('.yaml')) && lower.includes('compose')) return 'compose';
   return undefined;
 }

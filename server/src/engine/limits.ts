@@ -9,6 +9,7 @@ export const MAX_CHARACTERS: Record<DocumentKind, number> = {
   // The Markdown parser takes about a second per 150 KB here: a larger "policy" would stall every keystroke.
   policy: 300_000,
   compose: 2_000_000,
+  dotenv: 1_000_000,
 };
 
 /** Markdown list nesting costs the parser time that grows with the square of the depth. */

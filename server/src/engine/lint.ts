@@ -1,11 +1,12 @@
 import { parseCompose, type ComposeModel } from '../formats/compose';
+import { parseDotenv, type DotenvModel } from '../formats/dotenv';
 import { parsePolicy, type PolicyModel } from '../formats/policy';
 import { allRules } from '../rules';
 import { applyDirectives } from './directives';
 import { skipReason } from './limits';
 import type { Config, DocumentKind, Finding, ProjectFacts, Report, Rule, Severity } from './types';
 
-export type ParsedDocument = PolicyModel | ComposeModel;
+export type ParsedDocument = PolicyModel | ComposeModel | DotenvModel;
 
 export interface LintOptions {
   config?: Config;
@@ -26,7 +27,14 @@ export interface LintResult {
 }
 
 export function parse(kind: DocumentKind, text: string): ParsedDocument {
-  return kind === 'policy' ? parsePolicy(text) : parseCompose(text);
+  switch (kind) {
+    case 'policy':
+      return parsePolicy(text);
+    case 'compose':
+      return parseCompose(text);
+    case 'dotenv':
+      return parseDotenv(text);
+  }
 }
 
 /** Runs every rule for the document's kind, then applies severity overrides and inline directives. */

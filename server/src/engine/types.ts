@@ -4,7 +4,7 @@ export type Severity = 'error' | 'warning' | 'info';
 export type SeveritySetting = Severity | 'off';
 
 /** What a file is, decided from its name. */
-export type DocumentKind = 'policy' | 'compose';
+export type DocumentKind = 'policy' | 'compose' | 'dotenv';
 
 export interface TextEdit {
   start: number;

@@ -187,5 +187,6 @@ function composeCompletions(document: TextDocument, position: Position): Complet
 }
 
 export function completions(kind: DocumentKind, document: TextDocument, position: Position): CompletionItem[] {
-  return kind === 'policy' ? policyCompletions(document, position) : composeCompletions(document, position);
+  if (kind === 'policy') return policyCompletions(document, position);
+  return kind === 'compose' ? composeCompletions(document, position) : [];
 }

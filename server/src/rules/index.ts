@@ -1,12 +1,14 @@
 import type { Rule } from '../engine/types';
 import type { ComposeModel } from '../formats/compose';
+import type { DotenvModel } from '../formats/dotenv';
 import type { PolicyModel } from '../formats/policy';
 import { composeRules } from './compose';
+import { dotenvRules } from './dotenv';
 import { policyRules } from './policy';
 
-export type AnyRule = Rule<PolicyModel> | Rule<ComposeModel>;
+export type AnyRule = Rule<PolicyModel> | Rule<ComposeModel> | Rule<DotenvModel>;
 
 /** Every rule; each kind keeps its own registry beside its rules. */
-export const allRules: readonly AnyRule[] = [...policyRules, ...composeRules];
+export const allRules: readonly AnyRule[] = [...policyRules, ...composeRules, ...dotenvRules];
 
 export const ruleIds: ReadonlySet<string> = new Set(allRules.map((rule) => rule.meta.id));

@@ -1,0 +1,8 @@
+import type { Rule } from '../../engine/types';
+import type { DotenvModel } from '../../formats/dotenv';
+import { dotenvDefaultPassword } from './default-password';
+import { dotenvEmptyPassword } from './empty-password';
+import { dotenvWeakJwtSecret } from './weak-jwt-secret';
+
+/** Every .env rule, one line each: the credential checks Compose files get, for the file that holds the values. */
+export const dotenvRules: Rule<DotenvModel>[] = [dotenvDefaultPassword, dotenvEmptyPassword, dotenvWeakJwtSecret];
