@@ -33,6 +33,8 @@ const POLICY_NAME = '[Ss][Ee][Cc][Uu][Rr][Ii][Tt][Yy].[Mm][Dd]';
 const COMPOSE_GLOB = '**/*compose*.{yml,yaml}';
 /** .env, .env.production, app.env; the server leaves .env.example and its kin alone. */
 const DOTENV_GLOB = '**/{.env,.env.*,*.env}';
+/** security.txt (RFC 9116), in .well-known/ or anywhere else. */
+const SECURITY_TXT_GLOB = '**/security.txt';
 
 /**
  * Only policy and Compose files, never every Markdown or YAML file: policies at the root,
@@ -50,6 +52,7 @@ export function documentSelector(): DocumentSelector {
   const others = [
     { scheme: 'file', pattern: COMPOSE_GLOB },
     { scheme: 'file', pattern: DOTENV_GLOB },
+    { scheme: 'file', pattern: SECURITY_TXT_GLOB },
   ];
   if (folders.length === 0) return [{ scheme: 'file', pattern: `**/${POLICY_NAME}` }, ...others];
   return [...policyFilters, ...others];
@@ -139,7 +142,7 @@ async function lintWorkspace(output: LogOutputChannel): Promise<void> {
     async (progress, token) => {
       // An undefined exclude applies files.exclude; node_modules is skipped here as well.
       const found = await workspace.findFiles(
-        '**/{[Ss][Ee][Cc][Uu][Rr][Ii][Tt][Yy].[Mm][Dd],*compose*.yml,*compose*.yaml}',
+        '**/{[Ss][Ee][Cc][Uu][Rr][Ii][Tt][Yy].[Mm][Dd],*compose*.yml,*compose*.yaml,security.txt,.env,.env.*,*.env}',
         undefined,
         10_000,
         token,

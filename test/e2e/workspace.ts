@@ -22,6 +22,8 @@ export const USER_SETTINGS = {
   'security.workspace.trust.enabled': false,
   'git.enabled': false,
   'files.autoSave': 'off',
+  // Files the tests delete (insertPolicy.test.ts) go for good, not to the desktop's trash.
+  'files.enableTrash': false,
   'workbench.reduceMotion': 'on',
   // One editor line per text line, so the user's-eye test reads whole sentences.
   '[markdown]': { 'editor.wordWrap': 'off' },
@@ -61,7 +63,8 @@ const COMPOSE = `services:
 `;
 
 export const WORKSPACE_FILES: Readonly<Record<string, string>> = {
-  // Read only: activation, diagnostics, settings.
+  // Read only (activation, diagnostics, settings), but for the crash-recovery test's edit, which
+  // its afterEach reverts, and the insert-policy tests, which delete and restore every policy.
   'SECURITY.md': POLICY_WITHOUT_CONTACT,
   'compose.yaml': COMPOSE,
   // The restart test's own: no earlier close can clear its diagnostics while it watches.
@@ -75,12 +78,24 @@ export const WORKSPACE_FILES: Readonly<Record<string, string>> = {
   'other.yaml': COMPOSE,
   // Opened after the two above: once its diagnostics are in, theirs would be too.
   'barrier.compose.yaml': COMPOSE,
+  // Edited by the insert-at-cursor test (insertPolicy.test.ts): the third place GitHub reads a policy.
+  'docs/SECURITY.md': POLICY_WITHOUT_CONTACT,
+  // The insert-policy test's barrier: opened after the new SECURITY.md, once.
+  'insert-barrier.compose.yaml': COMPOSE,
 };
 
 /** The user's-eye test: one policy with no contact, and a file that is not ours. */
 export const UI_WORKSPACE_FILES: Readonly<Record<string, string>> = {
   'SECURITY.md': POLICY_WITHOUT_CONTACT,
   'README.md': '# Demo\n\nA project with a security policy.\n',
+};
+
+/**
+ * The user's-eye test's second folder: no policy anywhere, so "Insert Security Policy" creates one,
+ * and a compose file with nothing under `services:` to type a snippet into.
+ */
+export const UI_NO_POLICY_FILES: Readonly<Record<string, string>> = {
+  'compose.yaml': 'services:\n',
 };
 
 /** Writes `files` into `folder` (created if needed) and returns `folder`. */

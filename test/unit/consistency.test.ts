@@ -27,7 +27,7 @@ describe('consistency', () => {
   it('rule ids are unique and named <kind>/<name> after their kind', () => {
     assert.equal(new Set(ids).size, ids.length);
     for (const rule of allRules) {
-      assert.match(rule.meta.id, /^(policy|compose|dotenv)\/[a-z0-9-]+$/);
+      assert.match(rule.meta.id, /^(policy|compose|dotenv|securitytxt)\/[a-z0-9-]+$/);
       assert.equal(rule.meta.id.split('/')[0], rule.meta.kind);
     }
   });

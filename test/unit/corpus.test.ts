@@ -4,11 +4,12 @@ import { join } from 'node:path';
 import { lintText } from '../../server/src/engine/lint';
 import type { DocumentKind } from '../../server/src/engine/types';
 
-/** Real public policies and Compose files beside the project: input for a smoke run, not fixtures. */
+/** Real public policies, Compose and security.txt files beside the project: input for a smoke run, not fixtures. */
 const SHARED = join(__dirname, '..', '..', '..', 'shared');
 const FOLDERS: [string, DocumentKind][] = [
   ['corpus/security-md', 'policy'],
   ['corpus/compose', 'compose'],
+  ['corpus/security-txt', 'securitytxt'],
   ['seeds', 'policy'],
 ];
 
@@ -20,7 +21,7 @@ describe('smoke run over the shared corpus and seeds', function () {
         console.log(`      skipped: ${path} is not present in this checkout`);
         this.skip();
       }
-      const files = readdirSync(path).filter((name) => /\.(md|ya?ml)$/i.test(name));
+      const files = readdirSync(path).filter((name) => /\.(md|ya?ml|txt)$/i.test(name));
       assert.ok(files.length > 0, `${path} has files`);
       for (const name of files) {
         const text = readFileSync(join(path, name), 'utf8');

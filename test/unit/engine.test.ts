@@ -43,6 +43,13 @@ describe('engine', () => {
       ['/srv/app.env', 'dotenv'],
       ['/srv/.env.example', undefined],
       ['/srv/.env.sample', undefined],
+      ['/srv/www/.well-known/security.txt', 'securitytxt'],
+      ['C:\\site\\.well-known\\security.txt', 'securitytxt'],
+      ['public/security.txt', 'securitytxt'],
+      ['security.txt', 'securitytxt'],
+      ['/srv/www/.well-known/security.txt.sig', undefined],
+      ['/srv/www/my-security.txt', undefined],
+      ['/srv/www/security.txt.example', undefined],
     ];
     for (const [path, kind] of cases) {
       it(`${path} -> ${kind ?? 'not linted'}`, () => assert.equal(documentKind(path), kind));

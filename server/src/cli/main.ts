@@ -21,9 +21,10 @@ export const VERSION = process.env.SECPOLICY_VERSION ?? '0.0.0-dev';
 const USAGE = `Usage: secpolicy [options] [paths...]
        secpolicy init --contact <email|url> [--template minimal|standard|comprehensive] [--project <name>] [--force]
 
-Lints SECURITY.md policies and Docker Compose files. Folders are searched for SECURITY.md,
-compose.y(a)ml, docker-compose.y(a)ml and *compose*.y(a)ml files, honouring .gitignore and
-skipping node_modules and .git. With no path, the current folder is linted.
+Lints SECURITY.md policies, security.txt, Docker Compose and .env files. Folders are searched
+for SECURITY.md, security.txt, compose.y(a)ml, docker-compose.y(a)ml, *compose*.y(a)ml, .env,
+.env.* and *.env files, honouring .gitignore and skipping node_modules and .git. With no path,
+the current folder is linted.
 
 Options:
   -f, --format <stylish|json|sarif>   Output format (default: stylish)

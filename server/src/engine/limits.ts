@@ -10,6 +10,8 @@ export const MAX_CHARACTERS: Record<DocumentKind, number> = {
   policy: 300_000,
   compose: 2_000_000,
   dotenv: 1_000_000,
+  // RFC 9116 section 5.4 lets readers refuse files over 32 KB; a linter still reads well past that.
+  securitytxt: 1_000_000,
 };
 
 /** Markdown list nesting costs the parser time that grows with the square of the depth. */

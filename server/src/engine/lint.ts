@@ -1,12 +1,13 @@
 import { parseCompose, type ComposeModel } from '../formats/compose';
 import { parseDotenv, type DotenvModel } from '../formats/dotenv';
 import { parsePolicy, type PolicyModel } from '../formats/policy';
+import { parseSecurityTxt, type SecurityTxtModel } from '../formats/securitytxt';
 import { allRules } from '../rules';
 import { applyDirectives } from './directives';
 import { skipReason } from './limits';
 import type { Config, DocumentKind, Finding, ProjectFacts, Report, Rule, Severity } from './types';
 
-export type ParsedDocument = PolicyModel | ComposeModel | DotenvModel;
+export type ParsedDocument = PolicyModel | ComposeModel | DotenvModel | SecurityTxtModel;
 
 export interface LintOptions {
   config?: Config;
@@ -34,6 +35,8 @@ export function parse(kind: DocumentKind, text: string): ParsedDocument {
       return parseCompose(text);
     case 'dotenv':
       return parseDotenv(text);
+    case 'securitytxt':
+      return parseSecurityTxt(text);
   }
 }
 
@@ -43,19 +46,29 @@ export function lintParsed(parsed: ParsedDocument, options: LintOptions = {}): L
   const failures: RuleFailure[] = [];
   const overrides = options.config?.rules ?? {};
   const facts = options.facts ?? {};
+  const length = parsed.text.length;
   for (const rule of allRules) {
     if (rule.meta.kind !== parsed.kind) continue;
     const setting = overrides[rule.meta.id] ?? rule.meta.defaultSeverity;
     if (setting === 'off') continue;
     const userSeverity: Severity | undefined = overrides[rule.meta.id] as Severity | undefined;
     const report = (found: Report) => {
+      // A range or an edit that does not fit the text (a rule misreading broken input) must
+      // never reach an editor: the range is clamped, and such a fix is dropped.
+      const start = Math.min(Math.max(found.start, 0), length);
+      const end = Math.min(Math.max(found.end, start), length);
+      const fixes = found.fixes?.filter((fix) =>
+        fix.edits.every(
+          (edit) => edit.path !== undefined || (0 <= edit.start && edit.start <= edit.end && edit.end <= length),
+        ),
+      );
       findings.push({
         ruleId: rule.meta.id,
         severity: userSeverity ?? found.severity ?? (setting as Severity),
         message: found.message,
-        start: found.start,
-        end: found.end,
-        ...(found.fixes && found.fixes.length > 0 ? { fixes: found.fixes } : {}),
+        start,
+        end,
+        ...(fixes && fixes.length > 0 ? { fixes } : {}),
       });
     };
     try {

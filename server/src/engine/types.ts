@@ -4,7 +4,7 @@ export type Severity = 'error' | 'warning' | 'info';
 export type SeveritySetting = Severity | 'off';
 
 /** What a file is, decided from its name. */
-export type DocumentKind = 'policy' | 'compose' | 'dotenv';
+export type DocumentKind = 'policy' | 'compose' | 'dotenv' | 'securitytxt';
 
 export interface TextEdit {
   start: number;
@@ -50,6 +50,11 @@ export interface ProjectFacts {
    * text (empty when the file does not exist, `exists` false; a fix then creates it).
    */
   dotenv?: { path: string; text: string; exists?: boolean };
+  /**
+   * The current time as an ISO 8601 date-time, for rules that compare dates (security.txt `Expires`).
+   * The caller reads the clock, so the engine stays deterministic; without it those comparisons are skipped.
+   */
+  now?: string;
 }
 
 export interface Config {

@@ -399,9 +399,10 @@ function splitSentences(block: TextBlock): Sentence[] {
     let last = to;
     while (last > first && plain[last - 1] === ' ') last--;
     if (last > first) {
+      // Nodes the parser made up (without a position) can put offsets out of order: keep start <= end.
       sentences.push({
         start: offsets[first],
-        end: offsets[last - 1] + 1,
+        end: Math.max(offsets[first], offsets[last - 1] + 1),
         plain: plain.slice(first, last),
         block,
         plainStart: first,

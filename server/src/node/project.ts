@@ -69,10 +69,11 @@ export function readDotenv(directory: string): ProjectFacts['dotenv'] {
 
 /**
  * The facts a rule may use: the package version and the GitHub repository, from the nearest
- * package.json and .git, and the `.env` beside the file (Compose files interpolate from it).
+ * package.json and .git, the `.env` beside the file (Compose files interpolate from it), and the
+ * time now (security.txt `Expires` is compared with it).
  */
 export function projectFacts(directory: string): ProjectFacts {
-  const facts: ProjectFacts = {};
+  const facts: ProjectFacts = { now: new Date().toISOString() };
   const dotenv = readDotenv(directory);
   if (dotenv) facts.dotenv = dotenv;
   for (const folder of ancestors(directory)) {

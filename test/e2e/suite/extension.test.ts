@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import {
+  COMPOSE_CODES,
   EXTENSION_ID,
   applyAction,
   codeActions,
@@ -16,7 +17,6 @@ import {
 } from './helpers';
 
 const DOCS = 'https://github.com/secpolicy/secpolicy/blob/main/docs/rules/';
-const COMPOSE_CODES = ['compose/default-password', 'compose/docker-socket'];
 const FIX_ALL = 'source.fixAll.secpolicy';
 
 describe('secpolicy in a real VS Code', () => {

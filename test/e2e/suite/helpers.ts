@@ -3,7 +3,10 @@ import * as vscode from 'vscode';
 export const EXTENSION_ID = 'secpolicy.secpolicy';
 
 /** How long to wait for the editor or the server; a wait that runs out fails with what it saw. */
-const WAIT_MS = 20_000;
+export const WAIT_MS = 20_000;
+
+/** What the workspace's compose fixtures trip: proof that the server linted one. */
+export const COMPOSE_CODES = ['compose/default-password', 'compose/docker-socket'];
 
 export function workspaceUri(relative: string): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders?.[0];
@@ -62,6 +65,36 @@ export function waitForDiagnostics(
     }, WAIT_MS);
     check();
   });
+}
+
+/**
+ * Resolves once `condition` holds: checked now and whenever one of `events` fires, never by
+ * polling or sleeping. `what` describes the wait, and the state it saw, when it times out.
+ */
+export function waitUntil(
+  events: readonly vscode.Event<unknown>[],
+  condition: () => boolean,
+  what: () => string,
+): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const check = (): void => {
+      if (!condition()) return;
+      for (const subscription of subscriptions) subscription.dispose();
+      clearTimeout(timer);
+      resolve();
+    };
+    const subscriptions = events.map((event) => event(check));
+    const timer = setTimeout(() => {
+      for (const subscription of subscriptions) subscription.dispose();
+      reject(new Error(`timed out after ${WAIT_MS} ms waiting for ${what()}`));
+    }, WAIT_MS);
+    check();
+  });
+}
+
+/** Whether the extension host holds a document for `uri`. */
+export function isOpen(uri: vscode.Uri): boolean {
+  return vscode.workspace.textDocuments.some((document) => document.uri.toString() === uri.toString());
 }
 
 /**

@@ -7,11 +7,12 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { ARTIFACTS, ROOT, Session, missingTools, openBrowser, type CodeServer } from '../code-server';
-import { UI_WORKSPACE_FILES } from '../workspace';
+import { UI_NO_POLICY_FILES, UI_WORKSPACE_FILES, writeWorkspace } from '../workspace';
 
 const VSIX = join(ROOT, 'secpolicy.vsix');
 const MESSAGE = 'No private channel for reporting a vulnerability';
 const FIX_TITLE = 'Add a security contact email';
+const INSERT_COMMAND = 'Security Policy: Insert Security Policy';
 
 /** The page's DOM, as far as the functions run inside the page use it (no DOM lib here). */
 declare const document: {
@@ -22,18 +23,22 @@ declare const document: {
 const text = async (locator: Locator) => ((await locator.textContent()) ?? '').replace(/\u00a0/g, ' ');
 
 describe('secpolicy.vsix in code-server, as a user sees it', function () {
-  // One story in steps: a failed step leaves nothing for the next one to check.
-  this.bail(true);
-
   let session: Session | undefined;
   let server: CodeServer | undefined;
   let context: BrowserContext | undefined;
   let page: Page;
+  /** The second folder: no policy, one compose file. */
+  let noPolicyFolder: string;
   let failed = false;
 
   const shot = (name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
   const editor = () => page.locator('.editor-instance .monaco-editor .view-lines');
   const squiggle = () => page.locator('.editor-instance .monaco-editor .squiggly-error').first();
+  const quickInput = () => page.locator('.quick-input-widget input');
+  const quickInputTitle = (title: string) => page.locator('.quick-input-widget .quick-input-title', { hasText: title });
+  const focusedRow = (label: string) => page.locator('.quick-input-list .monaco-list-row.focused', { hasText: label });
+  const activeTab = (name: string) => page.locator(`.tabs-container .tab.active[aria-label*="${name}"]`);
+  const noPolicyStatus = () => page.locator('.statusbar-item', { hasText: 'No security policy' });
 
   before(async function () {
     const missing = missingTools();
@@ -45,21 +50,13 @@ describe('secpolicy.vsix in code-server, as a user sees it', function () {
     }
     assert.ok(existsSync(VSIX), `${VSIX} is missing: run npm run package`);
     session = new Session('ui', UI_WORKSPACE_FILES);
+    noPolicyFolder = writeWorkspace(join(session.dir, 'no-policy'), UI_NO_POLICY_FILES);
     try {
       session.installExtension(VSIX);
       server = await session.startServer();
       ({ context, page } = await openBrowser(session));
-      page.setDefaultTimeout(20_000);
-      // Starting the workbench is the slowest part: give it a minute, then 20 s a step.
-      await page.goto(server.workbenchUrl(session.workspace), { waitUntil: 'commit' });
-      await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
-      // The explorer lists the folder once the remote file system answers.
-      await page
-        .locator('.explorer-folders-view .monaco-list-row', { hasText: 'SECURITY.md' })
-        .waitFor({ timeout: 60_000 });
     } catch (error) {
       failed = true;
-      if (context) await shot('ui-failure-startup').catch(() => undefined);
       throw error;
     }
   });
@@ -79,63 +76,193 @@ describe('secpolicy.vsix in code-server, as a user sees it', function () {
     else session?.remove();
   });
 
-  it('opens SECURITY.md from quick open (Ctrl+P) and shows an error squiggle', async () => {
+  /**
+   * A story in steps, in a workbench of its own on `folder()`: once a step fails, the story's later
+   * steps are skipped (they would only fail after it), and the next story still runs.
+   */
+  function story(title: string, folder: () => string, listed: string, steps: () => void): void {
+    describe(title, function () {
+      let broken = false;
+      before(async () => {
+        try {
+          await openWorkbench(folder(), listed);
+        } catch (error) {
+          failed = true;
+          await shot(`ui-failure-startup-${title.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}`).catch(() => undefined);
+          throw error;
+        }
+      });
+      beforeEach(function () {
+        if (broken) this.skip();
+      });
+      afterEach(function () {
+        if (this.currentTest?.state === 'failed') broken = true;
+      });
+      steps();
+    });
+  }
+
+  /** Loads the workbench on `folder` and waits until the explorer lists `listed`. */
+  async function openWorkbench(folder: string, listed: string): Promise<void> {
+    if (page.url() !== 'about:blank') {
+      // A fresh page: leaving a workbench with unsaved edits would ask whether to leave.
+      const previous = page;
+      page = await context!.newPage();
+      await previous.close();
+    }
+    page.setDefaultTimeout(20_000);
+    // Starting the workbench is the slowest part: give it a minute, then 20 s a step.
+    await page.goto(server!.workbenchUrl(folder), { waitUntil: 'commit' });
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    // The explorer lists the folder once the remote file system answers.
+    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: listed }).waitFor({ timeout: 60_000 });
+  }
+
+  /** Quick open (Ctrl+P): opens `name` and waits for its tab. */
+  async function quickOpen(name: string): Promise<void> {
     await page.keyboard.press('Control+P');
-    const input = page.locator('.quick-input-widget input');
-    await input.waitFor();
-    await input.fill('SECURITY.md');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'SECURITY.md' }).first().waitFor();
+    await quickInput().waitFor();
+    await quickInput().fill(name);
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
     await page.keyboard.press('Enter');
-    await page.locator('.tabs-container .tab[aria-label*="SECURITY.md"]').waitFor();
-    await editor().filter({ hasText: 'Reporting a Vulnerability' }).waitFor();
-    await squiggle().waitFor();
-    await shot('01-squiggle');
-  });
+    await activeTab(name).waitFor();
+  }
 
-  it('lists policy/no-contact in the Problems panel (Ctrl+Shift+M)', async () => {
-    await page.keyboard.press('Control+Shift+M');
-    const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'policy/no-contact' });
-    await row.waitFor();
-    assert.match(await text(row), new RegExp(MESSAGE));
-    await shot('02-problems');
-  });
+  story(
+    'a project whose policy has no contact',
+    () => session!.workspace,
+    'SECURITY.md',
+    () => {
+      it('opens SECURITY.md from quick open (Ctrl+P) and shows an error squiggle', async () => {
+        await quickOpen('SECURITY.md');
+        await editor().filter({ hasText: 'Reporting a Vulnerability' }).waitFor();
+        await squiggle().waitFor();
+        await shot('01-squiggle');
+      });
 
-  it('shows the message when the mouse rests on the squiggle', async () => {
-    const box = await squiggle().boundingBox();
-    assert.ok(box, 'the squiggle has a position on screen');
-    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-    const hover = page.locator('.monaco-hover', { hasText: MESSAGE });
-    await hover.waitFor();
-    assert.match(await text(hover), /policy\/no-contact/);
-    await shot('03-hover');
-    await page.keyboard.press('Escape');
-  });
+      it('lists policy/no-contact in the Problems panel (Ctrl+Shift+M)', async () => {
+        await page.keyboard.press('Control+Shift+M');
+        const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'policy/no-contact' });
+        await row.waitFor();
+        assert.match(await text(row), new RegExp(MESSAGE));
+        await shot('02-problems');
+      });
 
-  it('applies the quick fix from Ctrl+. and the error goes away', async () => {
-    const box = (await squiggle().boundingBox())!;
-    // A click puts the cursor on the problem, as a person would before pressing Ctrl+.
-    await page.mouse.click(box.x + 4, box.y + box.height / 2);
-    await page.keyboard.press('Control+.');
-    // The preferred fix comes first and has the focus: Enter applies it.
-    await page.locator('.action-widget .monaco-list-row.focused', { hasText: FIX_TITLE }).waitFor();
-    await shot('04-quick-fix-menu');
-    await page.keyboard.press('Enter');
-    // A line of its own that names the placeholder address.
-    const line = editor().locator('.view-line', { hasText: 'security@example.com' });
-    await line.waitFor();
-    assert.match(await text(line), /^\S.*\bsecurity@example\.com\b/);
-    // The problem leaves the Problems panel, and the heading loses its squiggle. (The inserted
-    // placeholder address may well get one of its own: that is another rule's business.)
-    await page
-      .locator('.markers-panel .monaco-list-row', { hasText: 'policy/no-contact' })
-      .waitFor({ state: 'detached' });
-    await page.waitForFunction(
-      (y) =>
-        ![...document.querySelectorAll('.editor-instance .monaco-editor .squiggly-error')].some(
-          (element) => Math.abs(element.getBoundingClientRect().y - y) < 1,
-        ),
-      box.y,
-    );
-    await shot('05-fixed');
-  });
+      it('shows the message when the mouse rests on the squiggle', async () => {
+        const box = await squiggle().boundingBox();
+        assert.ok(box, 'the squiggle has a position on screen');
+        await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+        const hover = page.locator('.monaco-hover', { hasText: MESSAGE });
+        await hover.waitFor();
+        assert.match(await text(hover), /policy\/no-contact/);
+        await shot('03-hover');
+        await page.keyboard.press('Escape');
+      });
+
+      it('applies the quick fix from Ctrl+. and the error goes away', async () => {
+        const box = (await squiggle().boundingBox())!;
+        // A click puts the cursor on the problem, as a person would before pressing Ctrl+.
+        await page.mouse.click(box.x + 4, box.y + box.height / 2);
+        await page.keyboard.press('Control+.');
+        // The preferred fix comes first and has the focus: Enter applies it.
+        await page.locator('.action-widget .monaco-list-row.focused', { hasText: FIX_TITLE }).waitFor();
+        await shot('04-quick-fix-menu');
+        await page.keyboard.press('Enter');
+        // A line of its own that names the placeholder address.
+        const line = editor().locator('.view-line', { hasText: 'security@example.com' });
+        await line.waitFor();
+        assert.match(await text(line), /^\S.*\bsecurity@example\.com\b/);
+        // The problem leaves the Problems panel, and the heading loses its squiggle. (The inserted
+        // placeholder address may well get one of its own: that is another rule's business.)
+        await page
+          .locator('.markers-panel .monaco-list-row', { hasText: 'policy/no-contact' })
+          .waitFor({ state: 'detached' });
+        await page.waitForFunction(
+          (y) =>
+            ![...document.querySelectorAll('.editor-instance .monaco-editor .squiggly-error')].some(
+              (element) => Math.abs(element.getBoundingClientRect().y - y) < 1,
+            ),
+          box.y,
+        );
+        await shot('05-fixed');
+      });
+    },
+  );
+
+  story(
+    'a folder with no policy',
+    () => noPolicyFolder,
+    'compose.yaml',
+    () => {
+      it('says so in the status bar', async () => {
+        // The compose file activates the extension, which looks for a policy and finds none.
+        await noPolicyStatus().waitFor();
+        await shot('06-no-policy-status');
+      });
+
+      it('creates SECURITY.md with "Security Policy: Insert Security Policy" from the command palette (F1)', async () => {
+        await page.keyboard.press('F1');
+        await quickInput().waitFor();
+        await quickInput().fill(`>${INSERT_COMMAND}`);
+        await focusedRow(INSERT_COMMAND).waitFor();
+        await shot('07-command-palette');
+        await page.keyboard.press('Enter');
+
+        // Each answer waits for its own question's title: the widget is reused from one to the next.
+        await quickInputTitle('(1/4): template').waitFor();
+        await quickInput().fill('Standard');
+        await focusedRow('Standard').waitFor();
+        await shot('08-template');
+        await page.keyboard.press('Enter');
+
+        await quickInputTitle('(2/4): contact').waitFor();
+        await quickInput().fill('security@acme.dev');
+        await page.keyboard.press('Enter');
+
+        // No package.json: the folder's name is the default.
+        await quickInputTitle('(3/4): project name').waitFor();
+        assert.equal(await quickInput().inputValue(), 'no-policy');
+        await quickInput().fill('Acme Widgets');
+        await page.keyboard.press('Enter');
+
+        await quickInputTitle('(4/4): current version').waitFor();
+        await quickInput().fill('2.3.1');
+        await page.keyboard.press('Enter');
+
+        // The root comes first and has the focus.
+        await quickInputTitle('where').waitFor();
+        const first = focusedRow('SECURITY.md');
+        await first.waitFor();
+        assert.equal((await text(first)).trim(), 'SECURITY.md');
+        await shot('09-where');
+        await page.keyboard.press('Enter');
+
+        await activeTab('SECURITY.md').waitFor();
+        await editor().filter({ hasText: '# Security Policy for Acme Widgets' }).waitFor();
+        await editor().locator('.view-line', { hasText: 'privately by email to security@acme.dev' }).waitFor();
+        await editor().locator('.view-line', { hasText: '| 2.3.x |' }).waitFor();
+        // The extension notices the new file and stops asking for one.
+        await noPolicyStatus().waitFor({ state: 'detached' });
+        await shot('10-policy-created');
+      });
+
+      it('expands the hardened-service snippet from the suggest widget in a compose file', async () => {
+        await quickOpen('compose.yaml');
+        await editor().filter({ hasText: 'services:' }).waitFor();
+        // Under `services:`, indented as a service.
+        await page.keyboard.press('Control+End');
+        await page.keyboard.type('  hardened-service');
+        await page.keyboard.press('Control+Space');
+        await page.locator('.suggest-widget .monaco-list-row.focused', { hasText: 'hardened-service' }).waitFor();
+        await shot('11-snippet-suggestion');
+        await page.keyboard.press('Enter');
+        await editor().locator('.view-line', { hasText: 'read_only: true' }).waitFor();
+        const inserted = await text(editor());
+        assert.match(inserted, /read_only: true/);
+        assert.match(inserted, /cap_drop:/);
+        await shot('12-snippet-inserted');
+        await page.keyboard.press('Escape');
+      });
+    },
+  );
 });

@@ -1,0 +1,82 @@
+import type { Rule } from '../../engine/types';
+import { parseRfc3339, type SecurityTxtModel } from '../../formats/securitytxt';
+import { appendFieldEdit, fieldsNamed, fixFor, nextExpires, quote } from './helpers';
+
+function day(time: number): string {
+  return new Date(time).toISOString().slice(0, 10);
+}
+
+export const securityTxtExpires: Rule<SecurityTxtModel> = {
+  meta: {
+    id: 'securitytxt/expires',
+    kind: 'securitytxt',
+    defaultSeverity: 'error',
+    description: 'Expires is missing, not an RFC 3339 date-time, already past, or (a warning) more than a year ahead.',
+  },
+  check(model, context) {
+    const next = nextExpires(context.facts.now);
+    const now = context.facts.now === undefined ? NaN : Date.parse(context.facts.now);
+    const fields = fieldsNamed(model, 'expires');
+    if (fields.length === 0) {
+      context.report({
+        message:
+          'No Expires field: say when researchers should stop trusting this file, less than a year ahead (RFC 9116 section 2.5.5).',
+        ...model.anchor,
+        fixes: next
+          ? [
+              fixFor(model, {
+                title: `Add Expires: ${next}`,
+                edits: [appendFieldEdit(model, `Expires: ${next}`)],
+                preferred: true,
+                // A date is a promise to review the file by then.
+                needsReview: true,
+              }),
+            ]
+          : [],
+      });
+      return;
+    }
+    for (const field of fields) {
+      // An empty value is securitytxt/invalid-line's finding.
+      if (field.value === '') continue;
+      const fixes = next
+        ? [
+            fixFor(model, {
+              title: `Set Expires to ${next}`,
+              edits: [{ start: field.valueStart, end: field.valueEnd, newText: next }],
+              preferred: true,
+              needsReview: true,
+            }),
+          ]
+        : [];
+      const range = { start: field.valueStart, end: field.valueEnd };
+      const expires = parseRfc3339(field.value);
+      if (expires === undefined) {
+        context.report({
+          message: `Expires ${quote(field.value)} is not an RFC 3339 date-time such as 2026-12-31T23:59:59Z (RFC 9116 section 2.5.5).`,
+          ...range,
+          fixes,
+        });
+      } else if (Number.isNaN(now)) {
+        continue;
+      } else if (expires <= now) {
+        context.report({
+          message: `Expired on ${day(expires)}: researchers treat the file as stale (RFC 9116 section 5.3). Review it and set a new date.`,
+          ...range,
+          fixes,
+        });
+      } else {
+        const yearAhead = new Date(now);
+        yearAhead.setUTCFullYear(yearAhead.getUTCFullYear() + 1);
+        if (expires > yearAhead.getTime()) {
+          context.report({
+            message: `Expires ${day(expires)} is more than a year ahead: RFC 9116 section 2.5.5 recommends less, so the file gets reviewed.`,
+            ...range,
+            severity: 'warning',
+            fixes,
+          });
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,31 @@
+import type { Rule } from '../../engine/types';
+import type { SecurityTxtModel } from '../../formats/securitytxt';
+import { displayName, fixFor, sectionOf, URI_FIELDS } from './helpers';
+
+export const securityTxtInsecureLink: Rule<SecurityTxtModel> = {
+  meta: {
+    id: 'securitytxt/insecure-link',
+    kind: 'securitytxt',
+    defaultSeverity: 'warning',
+    description:
+      'A Contact, Policy, Encryption, Canonical, Acknowledgments, Hiring or CSAF link uses http://, where RFC 9116 requires https://.',
+  },
+  check(model, context) {
+    for (const field of model.fields) {
+      if (!URI_FIELDS.has(field.key) || !/^http:\/\//i.test(field.value)) continue;
+      const section = sectionOf(field.key);
+      context.report({
+        message: `${displayName(field)} uses http://: web links must use https://${section ? ` (${section})` : ''}, or a report or key can be swapped in transit.`,
+        start: field.valueStart,
+        end: field.valueEnd,
+        fixes: [
+          fixFor(model, {
+            title: 'Use https://',
+            edits: [{ start: field.valueStart, end: field.valueStart + 'http'.length, newText: 'https' }],
+            preferred: true,
+          }),
+        ],
+      });
+    }
+  },
+};

@@ -1,0 +1,28 @@
+import type { Fix, Rule } from '../../engine/types';
+import type { SecurityTxtModel, SecurityTxtProblem } from '../../formats/securitytxt';
+import { fixFor } from './helpers';
+
+function fixesFor(model: SecurityTxtModel, problem: SecurityTxtProblem): Fix[] {
+  if (!problem.edit) return [];
+  return [fixFor(model, { title: 'Remove the blank before the colon', edits: [problem.edit], preferred: true })];
+}
+
+export const securityTxtInvalidLine: Rule<SecurityTxtModel> = {
+  meta: {
+    id: 'securitytxt/invalid-line',
+    kind: 'securitytxt',
+    defaultSeverity: 'error',
+    description:
+      'A line is not a field, a comment or blank, a field has no value, or the PGP signature wrapping is broken.',
+  },
+  check(model, context) {
+    for (const problem of model.problems) {
+      context.report({
+        message: problem.message,
+        start: problem.start,
+        end: problem.end,
+        fixes: fixesFor(model, problem),
+      });
+    }
+  },
+};
