@@ -26,6 +26,12 @@ export interface DiagnosticFix {
   preferred: boolean;
   /** Edits to other files, when the fix writes to them too. */
   files?: DiagnosticFileEdit[];
+  /**
+   * The fix writes to another file, with text that may be a secret (a value moved to `.env`): it
+   * travels without edits, so no secret rides in diagnostics or traces, and is computed again
+   * when the code action is asked for.
+   */
+  deferred?: boolean;
 }
 
 export interface DiagnosticData {
@@ -61,7 +67,7 @@ export function textFingerprint(text: string): string {
  * A fix in the editor's coordinates. Edits to the project `.env` are placed against the `.env` text
  * the lint read (from `facts`); a fix that edits any other file is not offered.
  */
-function toDiagnosticFix(document: TextDocument, fix: Fix, facts: ProjectFacts): DiagnosticFix | undefined {
+export function toDiagnosticFix(document: TextDocument, fix: Fix, facts: ProjectFacts): DiagnosticFix | undefined {
   const own = fix.edits.filter((edit) => edit.path === undefined);
   const other = fix.edits.filter((edit) => edit.path !== undefined);
   const converted: DiagnosticFix = {
@@ -91,7 +97,8 @@ export function toDiagnostic(document: TextDocument, finding: Finding, facts: Pr
     version: document.version,
     fixes: (finding.fixes ?? [])
       .map((fix) => toDiagnosticFix(document, fix, facts))
-      .filter((fix): fix is DiagnosticFix => fix !== undefined),
+      .filter((fix): fix is DiagnosticFix => fix !== undefined)
+      .map((fix) => (fix.files ? { title: fix.title, edits: [], preferred: fix.preferred, deferred: true } : fix)),
   };
   return {
     range: { start: document.positionAt(finding.start), end: document.positionAt(finding.end) },

@@ -28,6 +28,7 @@ import {
   skippedDiagnostic,
   textFingerprint,
   toDiagnostic,
+  toDiagnosticFix,
   toLspEdit,
   toWorkspaceEdit,
   type DiagnosticData,
@@ -340,6 +341,17 @@ export function startServer(connection: Connection): void {
         return fresh;
       });
 
+    /** A fix that travelled without its edits, computed again from this version's findings. */
+    const deferredFix = (diagnostic: Diagnostic, title: string): DiagnosticFix | undefined => {
+      const start = document.offsetAt(diagnostic.range.start);
+      const end = document.offsetAt(diagnostic.range.end);
+      const finding = lintDocument(document)?.findings?.find(
+        (each) => each.ruleId === diagnostic.code && each.start === start && each.end === end,
+      );
+      const fix = finding?.fixes?.find((each) => each.title === title);
+      return fix ? toDiagnosticFix(document, fix, factsFor(document.uri)) : undefined;
+    };
+
     if (wants(CodeActionKind.QuickFix)) {
       const text = document.getText();
       for (const diagnostic of params.context.diagnostics) {
@@ -347,8 +359,9 @@ export function startServer(connection: Connection): void {
         const ruleId = diagnostic.code;
         const data = diagnostic.data as DiagnosticData | undefined;
         if (data && data.version === document.version) {
-          for (const fix of data.fixes) {
-            if (!isFresh(fix)) continue;
+          for (const listed of data.fixes) {
+            const fix = listed.deferred ? deferredFix(diagnostic, listed.title) : listed;
+            if (!fix || !isFresh(fix)) continue;
             actions.push({
               title: fix.title,
               kind: CodeActionKind.QuickFix,
