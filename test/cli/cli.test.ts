@@ -134,6 +134,18 @@ describe('secpolicy CLI (bundled, as a process)', () => {
     assert.match(unknown.stderr, /^secpolicy: Unknown option '--frobnicate'/);
   });
 
+  it('lints an explicitly named .txt file as security.txt, and finds .well-known/security.txt in folders', () => {
+    const root = make({
+      'published/site-security.txt': 'Contact: mailto:security@acme.dev\n',
+      'web/.well-known/security.txt': 'Contact: mailto:security@acme.dev\nExpires: 2099-01-01T00:00:00Z\n',
+    });
+    const named = run(root, 'published/site-security.txt');
+    assert.equal(named.status, 1);
+    assert.match(named.stdout, /^published\/site-security\.txt\n {2}1:1 {2}error {2}No Expires field/);
+    const walked = run(root, 'web');
+    assert.match(walked.stdout, /^web\/\.well-known\/security\.txt\n/);
+  });
+
   it('reports the bundled examples with exit 1', () => {
     const result = run(join(__dirname, '..', '..'), 'examples');
     assert.equal(result.status, 1);

@@ -45,7 +45,11 @@ function gitignoreScope(directory: string): IgnoreScope | undefined {
 
 /** Guesses the kind of a file the user named explicitly, whatever its name. */
 function explicitKind(path: string): DocumentKind | undefined {
-  return documentKind(path) ?? (/\.md$/i.test(path) ? 'policy' : /\.ya?ml$/i.test(path) ? 'compose' : undefined);
+  const kind = documentKind(path);
+  if (kind) return kind;
+  if (/\.md$/i.test(path)) return 'policy';
+  if (/\.ya?ml$/i.test(path)) return 'compose';
+  return /\.txt$/i.test(path) ? 'securitytxt' : undefined;
 }
 
 /**
@@ -101,7 +105,8 @@ export function discover(
       walk(path, [userScope]);
     } else {
       const kind = explicitKind(path);
-      if (!kind) problems.push({ path, message: 'not a policy (.md) or Compose (.yml, .yaml) file' });
+      if (!kind)
+        problems.push({ path, message: 'not a policy (.md), Compose (.yml, .yaml), .env or security.txt (.txt) file' });
       else if (!seen.has(path)) {
         seen.add(path);
         targets.push({ path, kind });
