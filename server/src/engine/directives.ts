@@ -1,4 +1,4 @@
-import { indentationAt, lineEnding, lineStart } from '../formats/text';
+import { indentationAt, lineEnding, LineIndex, lineStart } from '../formats/text';
 import type { DocumentKind, Finding, TextEdit } from './types';
 
 /**
@@ -69,28 +69,10 @@ function ruleIdsIn(argument: string): string[] {
   return argument.split(/[\s,]+/).filter((word) => RULE_ID.test(word));
 }
 
-/** Offsets at which each line starts. */
-export function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
-}
-
-function lineOf(starts: number[], offset: number): number {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const middle = (low + high + 1) >> 1;
-    if (starts[middle] <= offset) low = middle;
-    else high = middle - 1;
-  }
-  return low;
-}
-
-function parseDirectives(text: string, kind: DocumentKind, starts: number[]): Directive[] {
+function parseDirectives(text: string, kind: DocumentKind, lines: LineIndex): Directive[] {
   const directives: Directive[] = [];
   for (const written of scanDirectives(text, kind)) {
-    directives.push({ verb: written.verb, rules: ruleIdsIn(written.argument), line: lineOf(starts, written.start) });
+    directives.push({ verb: written.verb, rules: ruleIdsIn(written.argument), line: lines.lineOf(written.start) });
   }
   return directives;
 }
@@ -102,11 +84,11 @@ function applies(directive: Directive, ruleId: string): boolean {
 /** Drops the findings that inline directives turn off. */
 export function applyDirectives(text: string, kind: DocumentKind, findings: Finding[]): Finding[] {
   if (findings.length === 0 || !text.includes('secpolicy-')) return findings;
-  const starts = lineStarts(text);
-  const directives = parseDirectives(text, kind, starts);
+  const lines = new LineIndex(text);
+  const directives = parseDirectives(text, kind, lines);
   if (directives.length === 0) return findings;
   return findings.filter((finding) => {
-    const line = lineOf(starts, finding.start);
+    const line = lines.lineOf(finding.start);
     let disabled = false;
     for (const directive of directives) {
       if (!applies(directive, finding.ruleId)) continue;

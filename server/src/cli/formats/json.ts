@@ -1,4 +1,5 @@
-import { countFindings, LineIndex, type RunReport } from '../report';
+import { LineIndex } from '../../formats/text';
+import { countFindings, type RunReport } from '../report';
 
 /** A stable JSON document for scripts: every finding with 1-based positions, its fixes, and the totals. */
 export function formatJson(report: RunReport): string {

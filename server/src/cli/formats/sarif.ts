@@ -1,7 +1,8 @@
 import { ruleDocUrl } from '../../engine/docs';
 import type { Severity, SeveritySetting } from '../../engine/types';
 import type { AnyRule } from '../../rules';
-import { LineIndex, type RunReport } from '../report';
+import { LineIndex } from '../../formats/text';
+import { type RunReport } from '../report';
 
 const LEVELS: Record<SeveritySetting, string> = { error: 'error', warning: 'warning', info: 'note', off: 'none' };
 

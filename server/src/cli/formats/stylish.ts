@@ -1,5 +1,6 @@
 import { styleText } from 'node:util';
-import { countFindings, LineIndex, type RunReport } from '../report';
+import { LineIndex } from '../../formats/text';
+import { countFindings, type RunReport } from '../report';
 
 type Style = Parameters<typeof styleText>[0];
 
