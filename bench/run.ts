@@ -9,10 +9,10 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseDocument } from 'yaml';
-import { lintText } from '../server/src/engine/lint';
-import type { DocumentKind } from '../server/src/engine/types';
+import { lintText } from '../server/src/rules';
+import type { DocumentKind } from '../server/src/core/types';
 import { parseMarkdown } from '../server/src/formats/markdown';
-import { TestClient, fileUri } from '../test/lsp/client';
+import { TestClient, fileUri } from '../test/helpers/lsp-client';
 import { syntheticCompose, syntheticPolicy } from './synthetic';
 
 const ROOT = join(__dirname, '..');

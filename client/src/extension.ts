@@ -20,21 +20,21 @@ import {
   type ServerOptions,
 } from 'vscode-languageclient/node';
 
+import {
+  COMPOSE_GLOB,
+  DOTENV_GLOB,
+  FACT_FILES_GLOB,
+  LINTED_FILES_GLOB,
+  POLICY_GLOB,
+  POLICY_NAME_GLOB,
+  SECURITY_TXT_GLOB,
+} from '../../common/files';
+import { FIX_ALL_KIND, LINT_FILES_REQUEST, type LintFilesParams, type LintFilesResult } from '../../common/protocol';
 import { findPolicies, insertSecurityPolicy } from './insertPolicy';
 
 let client: LanguageClient | undefined;
 
-const FIX_ALL_KIND = CodeActionKind.SourceFixAll.append('secpolicy');
-const LINT_FILES_REQUEST = 'secpolicy/lintFiles';
-
-/** SECURITY.md in any letter case. */
-const POLICY_NAME = '[Ss][Ee][Cc][Uu][Rr][Ii][Tt][Yy].[Mm][Dd]';
-/** compose.y(a)ml, docker-compose.y(a)ml and every *compose*.y(a)ml override. */
-const COMPOSE_GLOB = '**/*compose*.{yml,yaml}';
-/** .env, .env.production, app.env; the server leaves .env.example and its kin alone. */
-const DOTENV_GLOB = '**/{.env,.env.*,*.env}';
-/** security.txt (RFC 9116), in .well-known/ or anywhere else. */
-const SECURITY_TXT_GLOB = '**/security.txt';
+const FIX_ALL = CodeActionKind.Empty.append(FIX_ALL_KIND);
 
 /**
  * Only policy and Compose files, never every Markdown or YAML file: policies at the root,
@@ -46,7 +46,7 @@ export function documentSelector(): DocumentSelector {
     scheme: 'file',
     pattern: {
       baseUri: folder.uri.toString(),
-      pattern: `{${POLICY_NAME},.github/${POLICY_NAME},docs/${POLICY_NAME}}`,
+      pattern: POLICY_GLOB,
     },
   }));
   const others = [
@@ -54,7 +54,7 @@ export function documentSelector(): DocumentSelector {
     { scheme: 'file', pattern: DOTENV_GLOB },
     { scheme: 'file', pattern: SECURITY_TXT_GLOB },
   ];
-  if (folders.length === 0) return [{ scheme: 'file', pattern: `**/${POLICY_NAME}` }, ...others];
+  if (folders.length === 0) return [{ scheme: 'file', pattern: `**/${POLICY_NAME_GLOB}` }, ...others];
   return [...policyFilters, ...others];
 }
 
@@ -70,7 +70,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
     outputChannel: output,
     traceOutputChannel: output,
     synchronize: {
-      fileEvents: workspace.createFileSystemWatcher('**/{.secpolicy.json,package.json,.git/config,.env}'),
+      fileEvents: workspace.createFileSystemWatcher(FACT_FILES_GLOB),
     },
   };
   client = new LanguageClient('secpolicy', 'Security Policy', serverOptions, clientOptions);
@@ -80,7 +80,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
   status.tooltip =
     'This workspace has no SECURITY.md: researchers cannot tell how to report a vulnerability. Click to insert one.';
   status.command = 'secpolicy.insertPolicy';
-  const policyWatcher = workspace.createFileSystemWatcher('**/[Ss][Ee][Cc][Uu][Rr][Ii][Tt][Yy].[Mm][Dd]');
+  const policyWatcher = workspace.createFileSystemWatcher(`**/${POLICY_NAME_GLOB}`);
   const refreshStatus = () => void updatePolicyStatus(status);
   context.subscriptions.push(
     output,
@@ -123,9 +123,9 @@ async function fixAllInActiveEditor(): Promise<void> {
     'vscode.executeCodeActionProvider',
     document.uri,
     document.validateRange(document.lineAt(0).range.with(undefined, end)),
-    FIX_ALL_KIND.value,
+    FIX_ALL.value,
   );
-  const fixAll = actions?.find((action) => action.kind?.value === FIX_ALL_KIND.value && action.edit);
+  const fixAll = actions?.find((action) => action.kind?.value === FIX_ALL.value && action.edit);
   if (!fixAll?.edit) {
     void window.showInformationMessage('secpolicy has nothing to fix automatically in this file.');
     return;
@@ -141,22 +141,14 @@ async function lintWorkspace(output: LogOutputChannel): Promise<void> {
     { location: ProgressLocation.Notification, title: 'Security Policy: linting the workspace', cancellable: true },
     async (progress, token) => {
       // An undefined exclude applies files.exclude; node_modules is skipped here as well.
-      const found = await workspace.findFiles(
-        '**/{[Ss][Ee][Cc][Uu][Rr][Ii][Tt][Yy].[Mm][Dd],*compose*.yml,*compose*.yaml,security.txt,.env,.env.*,*.env}',
-        undefined,
-        10_000,
-        token,
-      );
+      const found = await workspace.findFiles(LINTED_FILES_GLOB, undefined, 10_000, token);
       const uris = found.filter((uri) => !uri.path.includes('/node_modules/')).map((uri) => uri.toString());
       let linted = 0;
       const batch = 20;
       for (let start = 0; start < uris.length && !token.isCancellationRequested; start += batch) {
         const slice = uris.slice(start, start + batch);
-        const result = await running.sendRequest<{ linted: number; skipped: string[] }>(
-          LINT_FILES_REQUEST,
-          { uris: slice },
-          token,
-        );
+        const params: LintFilesParams = { uris: slice };
+        const result = await running.sendRequest<LintFilesResult>(LINT_FILES_REQUEST, params, token);
         linted += slice.length;
         for (const skipped of result.skipped) output.warn(`Could not read ${skipped}`);
         progress.report({

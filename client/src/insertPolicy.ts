@@ -1,6 +1,6 @@
 import { basename, posix } from 'node:path';
 import { Uri, window, workspace, type QuickPickItem, type WorkspaceFolder } from 'vscode';
-import { githubRepositoryFromGitConfig } from '../../server/src/templates/git';
+import { githubRepositoryFromGitConfig } from '../../common/git-remote';
 import {
   checkContact,
   privateReportingUrl,
@@ -8,12 +8,9 @@ import {
   TEMPLATE_DESCRIPTIONS,
   TEMPLATE_NAMES,
   type TemplateName,
-} from '../../server/src/templates/policy';
-import { choosePolicyTarget, POLICY_LOCATIONS, projectDefaults } from './policyTarget';
-
-/** SECURITY.md in any letter case at the places GitHub reads it. */
-export const POLICY_GLOB =
-  '{[Ss][Ee][Cc][Uu][Rr][Ii][Tt][Yy].[Mm][Dd],.github/[Ss][Ee][Cc][Uu][Rr][Ii][Tt][Yy].[Mm][Dd],docs/[Ss][Ee][Cc][Uu][Rr][Ii][Tt][Yy].[Mm][Dd]}';
+} from '../../common/templates/policy';
+import { isPolicyPath, POLICY_GLOB, POLICY_LOCATIONS } from '../../common/files';
+import { choosePolicyTarget, projectDefaults } from './policyTarget';
 
 async function readText(uri: Uri): Promise<string | undefined> {
   try {
@@ -21,10 +18,6 @@ async function readText(uri: Uri): Promise<string | undefined> {
   } catch {
     return undefined;
   }
-}
-
-export function isPolicyPath(path: string): boolean {
-  return /(?:^|[\\/])security\.md$/i.test(path);
 }
 
 /** The workspace's existing policies, at the root, in .github/ or in docs/. */

@@ -1,10 +1,10 @@
+import { POLICY_LOCATIONS } from '../../common/files';
+import { readPackageManifest } from '../../common/package-manifest';
+
 /** Where "Insert security policy" puts the text; a pure decision, tested without an editor. */
 
 export type PolicyTarget =
   { action: 'insert' } | { action: 'open'; path: string } | { action: 'create'; choices: string[] };
-
-/** Where a new policy may be created, relative to the workspace folder, most common first. */
-export const POLICY_LOCATIONS = ['SECURITY.md', '.github/SECURITY.md', 'docs/SECURITY.md'];
 
 /**
  * The active editor holding a policy gets the text at the cursor; an existing policy elsewhere is
@@ -21,14 +21,9 @@ export function projectDefaults(
   manifestText: string | undefined,
   folderName: string,
 ): { name: string; version?: string } {
-  let manifest: { name?: unknown; version?: unknown };
-  try {
-    manifest = manifestText ? JSON.parse(manifestText) : {};
-  } catch {
-    manifest = {};
-  }
+  const manifest = readPackageManifest(manifestText);
   return {
-    name: typeof manifest.name === 'string' && manifest.name !== '' ? manifest.name : folderName,
-    ...(typeof manifest.version === 'string' ? { version: manifest.version } : {}),
+    name: manifest.name ?? folderName,
+    ...(manifest.version !== undefined ? { version: manifest.version } : {}),
   };
 }

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { MarkupContent } from 'vscode-languageserver-protocol';
-import { TestClient, fileUri } from '../lsp/client';
+import { TestClient, fileUri } from '../helpers/lsp-client';
 
 const CLI = join(__dirname, '..', '..', 'dist', 'cli.js');
 

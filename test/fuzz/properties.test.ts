@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { parseDocument } from 'yaml';
 import { applyEdits, fixAllText } from '../../server/src/engine/fixes';
-import { lintText } from '../../server/src/engine/lint';
-import type { DocumentKind, Finding } from '../../server/src/engine/types';
+import { lintText } from '../../server/src/rules';
+import type { DocumentKind, Finding } from '../../server/src/core/types';
 
 /** Cases per property: small in `npm test`, 10,000 in `npm run test:fuzz`. */
 const RUNS = Number(process.env.SECPOLICY_FUZZ_RUNS ?? 150);

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { CancellationTokenSource } from 'vscode-languageserver-protocol';
-import { TestClient, fileUri } from './client';
+import { TestClient, fileUri } from '../helpers/lsp-client';
 
 const SERVER = join(__dirname, '..', '..', 'dist', 'server.js');
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { MarkupContent } from 'vscode-languageserver-protocol';
-import { TestClient, fileUri } from './client';
+import { TestClient, fileUri } from '../helpers/lsp-client';
 
 const POLICY_URI = fileUri('/nonexistent/authoring/SECURITY.md');
 const COMPOSE_URI = fileUri('/nonexistent/authoring/compose.yaml');

@@ -11,7 +11,7 @@ import {
   type TextEdit,
 } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { TestClient, fileUri } from './client';
+import { TestClient, fileUri } from '../helpers/lsp-client';
 
 /** A hardened service, so that only the password findings show. */
 const compose = (environment: string) =>

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeActionKind, DiagnosticSeverity, type CodeAction, type Diagnostic } from 'vscode-languageserver-protocol';
-import { TestClient, fileUri } from './client';
+import { TestClient, fileUri } from '../helpers/lsp-client';
 
 const POLICY_URI = fileUri('/nonexistent/project/SECURITY.md');
 const COMPOSE_URI = fileUri('/nonexistent/project/compose.yaml');

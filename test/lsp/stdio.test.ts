@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeActionKind } from 'vscode-languageserver-protocol';
-import { TestClient, fileUri } from './client';
+import { TestClient, fileUri } from '../helpers/lsp-client';
 
 const SERVER = join(__dirname, '..', '..', 'dist', 'server.js');
 

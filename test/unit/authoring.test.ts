@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { choosePolicyTarget, projectDefaults } from '../../client/src/policyTarget';
-import { githubRepositoryFromGitConfig } from '../../server/src/templates/git';
+import { githubRepositoryFromGitConfig } from '../../common/git-remote';
 
 describe('Insert security policy: decisions', () => {
   describe('target', () => {

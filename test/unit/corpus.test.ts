@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { lintText } from '../../server/src/engine/lint';
-import type { DocumentKind } from '../../server/src/engine/types';
+import { lintText } from '../../server/src/rules';
+import type { DocumentKind } from '../../server/src/core/types';
 
 /** Real public policies, Compose and security.txt files beside the project: input for a smoke run, not fixtures. */
 const SHARED = join(__dirname, '..', '..', '..', 'shared');

@@ -2,12 +2,12 @@ import assert from 'node:assert/strict';
 import { parseConfigText, readConfig } from '../../server/src/engine/config';
 import { applyDirectives, disableFileEdit, disableLineEdit } from '../../server/src/engine/directives';
 import { applyEdits, differenceEdit, fixAllEdits, fixAllText } from '../../server/src/engine/fixes';
-import { documentKind } from '../../server/src/engine/kinds';
-import { lintText } from '../../server/src/engine/lint';
-import { maskSecret } from '../../server/src/engine/secrets';
-import type { Finding } from '../../server/src/engine/types';
-import { parseCompose } from '../../server/src/formats/compose';
-import { resolveInterpolation } from '../../server/src/formats/interpolation';
+import { documentKind } from '../../common/files';
+import { lintText } from '../../server/src/rules';
+import { maskSecret } from '../../server/src/secrets/mask';
+import type { Finding } from '../../server/src/core/types';
+import { parseCompose } from '../../server/src/formats/compose/parse';
+import { resolveInterpolation } from '../../server/src/formats/compose/interpolation';
 import { ruleIds } from '../../server/src/rules';
 
 const WEAK_COMPOSE = `services:

@@ -3,8 +3,9 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { applyEdits, fixAllText } from '../../server/src/engine/fixes';
-import { lintText, type LintResult } from '../../server/src/engine/lint';
-import type { DocumentKind } from '../../server/src/engine/types';
+import type { LintResult } from '../../server/src/engine/lint';
+import { lintText } from '../../server/src/rules';
+import type { DocumentKind } from '../../server/src/core/types';
 
 /** Lints and records how long it took and how much heap it grew, for the record (never asserted). */
 function measured(kind: DocumentKind, text: string): LintResult {
@@ -141,7 +142,7 @@ describe('pathological input', () => {
   it('lints with the network and process modules stubbed to throw, and no fetch', () => {
     const result = spawnSync(
       process.execPath,
-      ['--require', 'tsx/cjs', join(__dirname, '..', 'support', 'lint-offline.ts')],
+      ['--require', 'tsx/cjs', join(__dirname, '..', 'helpers', 'offline.ts')],
       {
         cwd: join(__dirname, '..', '..'),
         encoding: 'utf8',

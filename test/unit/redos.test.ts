@@ -47,14 +47,10 @@ function literals(): Expression[] {
 
 /** Every expression built with `new RegExp` while the modules load, collected in a separate process. */
 function constructed(): Expression[] {
-  const result = spawnSync(
-    process.execPath,
-    ['--require', 'tsx/cjs', join(__dirname, '..', 'support', 'collect-regexes.ts')],
-    {
-      cwd: ROOT,
-      encoding: 'utf8',
-    },
-  );
+  const result = spawnSync(process.execPath, ['--require', 'tsx/cjs', join(__dirname, '..', 'helpers', 'regexes.ts')], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
   assert.equal(result.status, 0, result.stderr);
   return JSON.parse(result.stdout) as Expression[];
 }

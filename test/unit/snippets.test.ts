@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { lintText } from '../../server/src/engine/lint';
+import { lintText } from '../../server/src/rules';
 
 const ROOT = join(__dirname, '..', '..');
 

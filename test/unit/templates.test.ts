@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { lintText } from '../../server/src/engine/lint';
-import { checkContact, privateReportingUrl, renderPolicy, TEMPLATE_NAMES } from '../../server/src/templates/policy';
+import { lintText } from '../../server/src/rules';
+import { checkContact, privateReportingUrl, renderPolicy, TEMPLATE_NAMES } from '../../common/templates/policy';
 
 describe('policy templates', () => {
   const contacts = ['security@acme.dev', privateReportingUrl('acme/app'), 'https://acme.dev/security/report'];

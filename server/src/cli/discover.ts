@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
-import { documentKind } from '../engine/kinds';
-import type { DocumentKind } from '../engine/types';
+import { documentKind } from '../../../common/files';
+import type { DocumentKind } from '../core/types';
 
 export interface Target {
   path: string;

@@ -1,17 +1,19 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { checkContact, renderPolicy, TEMPLATE_NAMES, type TemplateName } from '../templates/policy';
-import type { CliIo } from './main';
+import { POLICY_LOCATIONS } from '../../../common/files';
+import { readPackageManifest } from '../../../common/package-manifest';
+import { checkContact, renderPolicy, TEMPLATE_NAMES, type TemplateName } from '../../../common/templates/policy';
+import type { CliIo } from './io';
 
 const USAGE = `Usage: secpolicy init --contact <email|url> [--template minimal|standard|comprehensive] [--project <name>] [--project-version <version>] [--force]
 
 Writes SECURITY.md in the current folder from a template. The project name and version default
 to those in package.json (else the folder name and "latest release only").`;
 
-function packageManifest(cwd: string): { name?: unknown; version?: unknown } {
+function packageManifest(cwd: string): { name?: string; version?: string } {
   try {
-    return JSON.parse(readFileSync(join(cwd, 'package.json'), 'utf8'));
+    return readPackageManifest(readFileSync(join(cwd, 'package.json'), 'utf8'));
   } catch {
     return {};
   }
@@ -54,16 +56,14 @@ export function runInit(argv: string[], io: CliIo): number {
     io.stderr(`secpolicy init: --contact: ${contact.reason}\n`);
     return 2;
   }
-  const existing = ['SECURITY.md', '.github/SECURITY.md', 'docs/SECURITY.md'].find((path) =>
-    existsSync(join(io.cwd, path)),
-  );
+  const existing = POLICY_LOCATIONS.find((path) => existsSync(join(io.cwd, path)));
   if (existing && !values.force) {
     io.stderr(`secpolicy init: ${existing} already exists; use --force to overwrite SECURITY.md\n`);
     return 2;
   }
   const manifest = packageManifest(io.cwd);
-  const project = values.project ?? (typeof manifest.name === 'string' ? manifest.name : basename(io.cwd));
-  const version = values['project-version'] ?? (typeof manifest.version === 'string' ? manifest.version : undefined);
+  const project = values.project ?? manifest.name ?? basename(io.cwd);
+  const version = values['project-version'] ?? manifest.version;
   writeFileSync(
     join(io.cwd, 'SECURITY.md'),
     renderPolicy({ template, contact: values.contact.trim(), project, version }),

@@ -1,4 +1,4 @@
-import type { Finding } from '../engine/types';
+import type { Finding } from '../core/types';
 import type { Problem } from './discover';
 
 /** What the CLI learned about one linted file. */

@@ -1,4 +1,4 @@
-import type { Config, SeveritySetting } from './types';
+import type { Config, SeveritySetting } from '../core/types';
 
 export const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['off', 'info', 'warning', 'error'];
 

@@ -1,5 +1,5 @@
-import { indentationAt, lineEnding, LineIndex, lineStart } from '../formats/text';
-import type { DocumentKind, Finding, TextEdit } from './types';
+import { indentationAt, lineEnding, LineIndex, lineStart } from '../core/text';
+import type { DocumentKind, Finding, TextEdit } from '../core/types';
 
 /**
  * Inline directives, in the vocabulary of markdownlint:

@@ -1,4 +1,4 @@
-import type { Finding, Fix, TextEdit } from './types';
+import type { Finding, Fix, TextEdit } from '../core/types';
 
 /** Applies edits to text; edits must not overlap. */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {

@@ -1,4 +1,4 @@
-import type { DocumentKind } from './types';
+import type { DocumentKind } from '../core/types';
 
 /**
  * Input the engine declines to lint, with the reason shown to the user. Real policies are a few
@@ -13,6 +13,12 @@ export const MAX_CHARACTERS: Record<DocumentKind, number> = {
   // RFC 9116 section 5.4 lets readers refuse files over 32 KB; a linter still reads well past that.
   securitytxt: 1_000_000,
 };
+
+/** Files larger than this are not read at all: the CLI says so, the editor's workspace lint skips them. */
+export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+
+/** A `.env` larger than this is not read: it is not a list of settings any more. */
+export const MAX_DOTENV_BYTES = 1024 * 1024;
 
 /** Markdown list nesting costs the parser time that grows with the square of the depth. */
 export const MAX_LIST_INDENT = 200;

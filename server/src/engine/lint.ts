@@ -1,17 +1,23 @@
-import { parseCompose, type ComposeModel } from '../formats/compose';
+import type { Config, DocumentKind, Finding, ProjectFacts, Report, Rule, Severity } from '../core/types';
+import { parseCompose } from '../formats/compose/parse';
+import type { ComposeModel } from '../formats/compose/model';
 import { parseDotenv, type DotenvModel } from '../formats/dotenv';
-import { parsePolicy, type PolicyModel } from '../formats/policy';
+import { type PolicyModel } from '../formats/policy/model';
+import { parsePolicy } from '../formats/policy/parse';
 import { parseSecurityTxt, type SecurityTxtModel } from '../formats/securitytxt';
-import { allRules } from '../rules';
+import { secureRandomBytes, type RandomBytes } from '../secrets/generate';
 import { applyDirectives } from './directives';
 import { skipReason } from './limits';
-import type { Config, DocumentKind, Finding, ProjectFacts, Report, Rule, Severity } from './types';
 
 export type ParsedDocument = PolicyModel | ComposeModel | DotenvModel | SecurityTxtModel;
+
+export type AnyRule = Rule<PolicyModel> | Rule<ComposeModel> | Rule<DotenvModel> | Rule<SecurityTxtModel>;
 
 export interface LintOptions {
   config?: Config;
   facts?: ProjectFacts;
+  /** Where generated secrets come from; the platform's secure generator unless a test fixes it. */
+  randomBytes?: RandomBytes;
 }
 
 export interface RuleFailure {
@@ -40,14 +46,15 @@ export function parse(kind: DocumentKind, text: string): ParsedDocument {
   }
 }
 
-/** Runs every rule for the document's kind, then applies severity overrides and inline directives. */
-export function lintParsed(parsed: ParsedDocument, options: LintOptions = {}): LintResult {
+/** Runs the `rules` of the document's kind, then applies severity overrides and inline directives. */
+export function lintParsed(parsed: ParsedDocument, rules: readonly AnyRule[], options: LintOptions = {}): LintResult {
   const findings: Finding[] = [];
   const failures: RuleFailure[] = [];
   const overrides = options.config?.rules ?? {};
   const facts = options.facts ?? {};
+  const randomBytes = options.randomBytes ?? secureRandomBytes;
   const length = parsed.text.length;
-  for (const rule of allRules) {
+  for (const rule of rules) {
     if (rule.meta.kind !== parsed.kind) continue;
     const setting = overrides[rule.meta.id] ?? rule.meta.defaultSeverity;
     if (setting === 'off') continue;
@@ -72,7 +79,7 @@ export function lintParsed(parsed: ParsedDocument, options: LintOptions = {}): L
       });
     };
     try {
-      (rule as Rule<ParsedDocument>).check(parsed, { report, facts });
+      (rule as Rule<ParsedDocument>).check(parsed, { report, facts, randomBytes });
     } catch (error) {
       failures.push({ ruleId: rule.meta.id, error });
     }
@@ -81,8 +88,14 @@ export function lintParsed(parsed: ParsedDocument, options: LintOptions = {}): L
   return { findings: applyDirectives(parsed.text, parsed.kind, findings), failures };
 }
 
-export function lintText(kind: DocumentKind, text: string, options: LintOptions = {}): LintResult {
+/** Lints a document's text with `rules`, unless it is too large, binary or pathologically nested. */
+export function lintText(
+  kind: DocumentKind,
+  text: string,
+  rules: readonly AnyRule[],
+  options: LintOptions = {},
+): LintResult {
   const skipped = skipReason(kind, text);
   if (skipped) return { findings: [], failures: [], skipped };
-  return lintParsed(parse(kind, text), options);
+  return lintParsed(parse(kind, text), rules, options);
 }

@@ -1,5 +1,5 @@
 import { ruleDocUrl } from './docs';
-import type { RuleMeta } from './types';
+import type { RuleMeta } from '../core/types';
 
 /**
  * The JSON schema of `.secpolicy.json`, contributed to VS Code through `jsonValidation` so the

@@ -5,7 +5,7 @@
  * and `$VAR` / `${VAR:-default}` expanded from earlier entries in unquoted and double-quoted values.
  * A bare `KEY` line takes its value from the shell, which a linter does not read.
  */
-import { parseInterpolations, resolveInterpolation } from './interpolation';
+import { parseInterpolations, resolveInterpolation } from './compose/interpolation';
 
 export interface DotenvEntry {
   name: string;

@@ -17,3 +17,13 @@ export function nodeRange(node: { position?: { start: { offset?: number }; end: 
 } {
   return { start: node.position?.start.offset ?? 0, end: node.position?.end.offset ?? 0 };
 }
+
+/** The words of a cell: links reduced to their text, emphasis and code marks dropped. */
+export function cellWords(cell: string): string {
+  return cell
+    .replace(/!?\[([^[\]]{0,200})\]\([^()]{0,500}\)/g, '$1')
+    .replace(/[*`]/g, '')
+    .replace(/(^|\s)_{1,2}|_{1,2}(?=\s|$)/g, '$1')
+    .replace(/\s+/g, ' ')
+    .trim();
+}

@@ -5,7 +5,7 @@
  * (section 2.3, RFC 4880 section 7): fields are then read from the signed body, with the `- `
  * dash-escaping undone, and anything but comments and blank lines outside the body is a problem.
  */
-import type { TextEdit } from '../engine/types';
+import type { TextEdit } from '../core/types';
 
 export interface SecurityTxtField {
   /** The name as written. */

@@ -1,28 +1,27 @@
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type Position } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { DocumentKind } from '../engine/types';
-import { sectionMeaning, type SectionMeaning } from '../formats/policy';
-import { isCredentialKey } from '../rules/compose/helpers';
-import { CANONICAL_ORDER } from '../rules/policy/helpers';
+import type { DocumentKind } from '../core/types';
+import {
+  CANONICAL_MARKERS,
+  CANONICAL_ORDER,
+  SECTION_TITLES,
+  sectionMeaning,
+  type SectionMeaning,
+} from '../formats/policy/vocabulary';
+import { isCredentialKey } from '../secrets/names';
 
 /**
  * Completions decided from the text around the cursor, not from a parse, so they work on
  * half-typed YAML and Markdown.
  */
 
-const SECTION_TITLES: Record<SectionMeaning, string> = {
-  'supported-versions': 'Supported Versions',
-  reporting: 'Reporting a Vulnerability',
-  response: 'What to Expect',
-  disclosure: 'Disclosure Policy',
-  scope: 'Scope',
-  'safe-harbor': 'Safe Harbor',
-  encryption: 'Encrypted Reports',
-  bounty: 'Bug Bounty',
-  credits: 'Acknowledgments',
-};
-
-const MARKERS = ['✅', '❌', ':white_check_mark:', ':x:'];
+/** The markers a versions table's support column is offered: the emoji and the shortcode styles. */
+const MARKERS = [
+  CANONICAL_MARKERS.emoji.supported,
+  CANONICAL_MARKERS.emoji.unsupported,
+  CANONICAL_MARKERS.shortcode.supported,
+  CANONICAL_MARKERS.shortcode.unsupported,
+];
 const DURATIONS = [
   '24 hours',
   '48 hours',

@@ -1,7 +1,7 @@
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { ruleDocUrl } from '../engine/docs';
-import type { DocumentKind, Finding } from '../engine/types';
+import type { DocumentKind, Finding } from '../core/types';
 
 /** What the Compose keys that matter for security do, in a sentence or two. */
 const COMPOSE_KEYS: Record<string, string> = {

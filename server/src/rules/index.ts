@@ -1,16 +1,30 @@
-import type { Rule } from '../engine/types';
-import type { ComposeModel } from '../formats/compose';
-import type { DotenvModel } from '../formats/dotenv';
-import type { PolicyModel } from '../formats/policy';
-import type { SecurityTxtModel } from '../formats/securitytxt';
+import type { DocumentKind } from '../core/types';
+import {
+  lintParsed as lintParsedWith,
+  lintText as lintTextWith,
+  type AnyRule,
+  type LintOptions,
+  type LintResult,
+  type ParsedDocument,
+} from '../engine/lint';
 import { composeRules } from './compose';
 import { dotenvRules } from './dotenv';
 import { policyRules } from './policy';
 import { securityTxtRules } from './securitytxt';
 
-export type AnyRule = Rule<PolicyModel> | Rule<ComposeModel> | Rule<DotenvModel> | Rule<SecurityTxtModel>;
+export type { AnyRule };
 
-/** Every rule; each kind keeps its own registry beside its rules. */
+/** Every rule; each kind keeps its own registry beside its rules. This is where the engine meets them. */
 export const allRules: readonly AnyRule[] = [...policyRules, ...composeRules, ...dotenvRules, ...securityTxtRules];
 
 export const ruleIds: ReadonlySet<string> = new Set(allRules.map((rule) => rule.meta.id));
+
+/** Lints a parsed document with every rule. */
+export function lintParsed(parsed: ParsedDocument, options: LintOptions = {}): LintResult {
+  return lintParsedWith(parsed, allRules, options);
+}
+
+/** Lints a document's text with every rule. */
+export function lintText(kind: DocumentKind, text: string, options: LintOptions = {}): LintResult {
+  return lintTextWith(kind, text, allRules, options);
+}

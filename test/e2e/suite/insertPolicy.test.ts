@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { posix } from 'node:path';
 import * as vscode from 'vscode';
-import { renderPolicy } from '../../../server/src/templates/policy';
+import { renderPolicy } from '../../../common/templates/policy';
 import { WORKSPACE_FILES } from '../workspace';
 import {
   COMPOSE_CODES,

@@ -1,13 +1,10 @@
-import type { Report, Rule, TextEdit } from '../../engine/types';
-import {
-  commandTokens,
-  getNode,
-  stringRef,
-  type ComposeModel,
-  type EnvEntry,
-  type Service,
-} from '../../formats/compose';
-import { originNote, removeListItemLine, reportOnce, valueSites, type ValueSite } from './helpers';
+import type { Report, Rule, TextEdit } from '../../core/types';
+import { type ComposeModel, type EnvEntry, type Service } from '../../formats/compose/model';
+import { commandTokens } from '../../formats/compose/specs';
+import { getNode, stringRef } from '../../formats/compose/yaml';
+import { originNote, valueSites, type ValueSite } from '../../formats/compose/resolve';
+import { removeListItemLine } from '../utils/compose-edits';
+import { reportOnce } from '../utils/report-once';
 
 /**
  * Variables that switch an ACME client (acme-companion, swag, certbot wrappers) to the staging CA;

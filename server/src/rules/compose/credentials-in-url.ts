@@ -1,7 +1,12 @@
 import { isSeq, Scalar } from 'yaml';
-import type { Fix, Rule, TextEdit } from '../../engine/types';
-import { commandTokens, getNode, type ComposeModel } from '../../formats/compose';
-import { dotenvSetEdit, masked, reportOnce, requiredVariable, serviceVariable, valueSites } from './helpers';
+import type { Fix, Rule, TextEdit } from '../../core/types';
+import { type ComposeModel } from '../../formats/compose/model';
+import { commandTokens } from '../../formats/compose/specs';
+import { getNode } from '../../formats/compose/yaml';
+import { valueSites } from '../../formats/compose/resolve';
+import { dotenvSetEdit, requiredVariable, serviceVariable } from '../utils/compose-edits';
+import { reportOnce } from '../utils/report-once';
+import { masked } from '../../secrets/mask';
 
 /** A password in a URL, as written: where it is within the text. */
 interface UrlPassword {

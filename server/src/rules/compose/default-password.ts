@@ -1,28 +1,11 @@
-import { isNotASecret, randomSecret, secretWeakness, type Weakness } from '../../engine/secrets';
-import type { Fix, Rule } from '../../engine/types';
-import type { ComposeModel } from '../../formats/compose';
-import {
-  defaultVariable,
-  dotenvFix,
-  dotenvValueFixes,
-  isCredentialKey,
-  isSecretReference,
-  isSigningKey,
-  masked,
-  originNote,
-  reportOnce,
-  requireFix,
-  siteContext,
-  siteRange,
-  siteVariable,
-  valueSites,
-} from './helpers';
-
-const DESCRIPTIONS: Record<Weakness, string> = {
-  default: 'a well-known default password',
-  short: 'a password shorter than 8 characters',
-  guessable: 'an easily guessed password',
-};
+import type { Fix, Rule } from '../../core/types';
+import type { ComposeModel } from '../../formats/compose/model';
+import { originNote, siteContext, siteRange, valueSites } from '../../formats/compose/resolve';
+import { randomSecret } from '../../secrets/generate';
+import { masked } from '../../secrets/mask';
+import { credentialVerdict, describeWeakness } from '../../secrets/verdict';
+import { defaultVariable, dotenvFix, dotenvValueFixes, requireFix, siteVariable } from '../utils/compose-fixes';
+import { reportOnce } from '../utils/report-once';
 
 export const defaultPassword: Rule<ComposeModel> = {
   meta: {
@@ -34,23 +17,25 @@ export const defaultPassword: Rule<ComposeModel> = {
   check(model, context) {
     const report = reportOnce(context);
     for (const site of valueSites(model, context.facts)) {
-      // Signing keys are judged by compose/weak-jwt-secret, against a stricter bar.
-      if (site.kind !== 'command' && (!isCredentialKey(site.name) || isSigningKey(site.name))) continue;
       const value = site.resolved.value;
-      if (value === undefined || value === '' || isSecretReference(value) || isNotASecret(value)) continue;
-      const weakness = secretWeakness(value, siteContext(model, site));
-      if (!weakness) continue;
+      if (value === undefined) continue;
+      const source = site.kind === 'command' ? 'flag' : 'key';
+      // Signing keys are judged by compose/weak-jwt-secret, against a stricter bar.
+      const verdict = credentialVerdict(site.name, value, siteContext(model, site), source);
+      if (verdict?.kind !== 'weak') continue;
       const variable = siteVariable(site, defaultVariable(site));
       const fixes: Fix[] = [];
       if (site.origin?.file === 'dotenv') {
-        fixes.push(...dotenvValueFixes(site, randomSecret(24), 'a strong random value', context.facts));
+        fixes.push(
+          ...dotenvValueFixes(site, randomSecret(context.randomBytes, 24), 'a strong random value', context.facts),
+        );
       } else {
         const required = requireFix(site, variable);
         const generated = dotenvFix(
           `Write a strong random ${variable} to .env and require it`,
           site,
           variable,
-          randomSecret(24),
+          randomSecret(context.randomBytes, 24),
           context.facts,
         );
         if (required) fixes.push(required);
@@ -58,7 +43,7 @@ export const defaultPassword: Rule<ComposeModel> = {
       }
       report(
         {
-          message: `${site.name} in service "${site.service.name}" is ${DESCRIPTIONS[weakness]} ${masked(value)}${originNote(site)}.`,
+          message: `${site.name} in service "${site.service.name}" is ${describeWeakness(verdict.weakness)} ${masked(value)}${originNote(site)}.`,
           ...siteRange(site),
           fixes,
         },

@@ -1,22 +1,9 @@
-import type { Fix, Rule } from '../../engine/types';
-import type { ComposeModel } from '../../formats/compose';
-import { bindMounts, dotenvLookup, readOnlyEdit, reportOnce } from './helpers';
-
-/**
- * Container runtime API sockets given as a host path: whoever can write to one controls the host.
- * A bare `docker.sock` is a named volume, not a host path.
- */
-const RUNTIME_SOCKET = /\/(?:docker|podman|containerd|crio|cri-dockerd|dockershim)\.sock$/;
-/** Folders that hold those sockets: mounting one mounts the socket too. */
-const SOCKET_FOLDER = /^(?:\/var)?\/run(?:\/(?:docker|containerd|podman|crio))?\/?$/;
-
-/**
- * Judges the path Compose would use: `${SOCK:-/var/run/docker.sock}` at its default or its `.env`
- * value, `${XDG_RUNTIME_DIR}/podman/podman.sock` by the part that is written.
- */
-export function isRuntimeSocket(path: string): boolean {
-  return RUNTIME_SOCKET.test(path) || SOCKET_FOLDER.test(path);
-}
+import type { Fix, Rule } from '../../core/types';
+import type { ComposeModel } from '../../formats/compose/model';
+import { isRuntimeSocket } from '../../formats/compose/host-paths';
+import { bindMounts, dotenvLookup } from '../../formats/compose/resolve';
+import { readOnlyEdit } from '../utils/compose-edits';
+import { reportOnce } from '../utils/report-once';
 
 const MESSAGE_WRITABLE = (service: string, source: string) =>
   `Service "${service}" mounts the container runtime socket ${source} writable: the container can control the host.`;

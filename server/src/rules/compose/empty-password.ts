@@ -1,20 +1,11 @@
-import { randomSecret } from '../../engine/secrets';
-import type { Fix, Report, Rule } from '../../engine/types';
-import type { ComposeModel, Service } from '../../formats/compose';
-import {
-  dotenvValueFixes,
-  isCredentialKey,
-  originNote,
-  entrySpanEnd,
-  removeEntryEdit,
-  reportOnce,
-  requiredVariable,
-  requireFix,
-  siteRange,
-  siteVariable,
-  valueSites,
-  type ValueSite,
-} from './helpers';
+import { randomSecret } from '../../secrets/generate';
+import type { Fix, Report, Rule } from '../../core/types';
+import type { ComposeModel, Service } from '../../formats/compose/model';
+import { originNote, siteRange, valueSites, type ValueSite } from '../../formats/compose/resolve';
+import { entrySpanEnd, removeEntryEdit, requiredVariable } from '../utils/compose-edits';
+import { dotenvValueFixes, requireFix, siteVariable } from '../utils/compose-fixes';
+import { reportOnce } from '../utils/report-once';
+import { isCredentialKey } from '../../secrets/names';
 
 /** The official MySQL and MariaDB images start without a root password when one of these is set to anything. */
 const EMPTY_ROOT_SWITCH =
@@ -137,7 +128,9 @@ export const emptyPassword: Rule<ComposeModel> = {
       if (value === '' && written && !covered && PASSWORD_KEY.test(site.name) && isCredentialKey(site.name)) {
         const fixes: Fix[] = [];
         if (site.origin?.file === 'dotenv') {
-          fixes.push(...dotenvValueFixes(site, randomSecret(24), 'a strong random value', context.facts));
+          fixes.push(
+            ...dotenvValueFixes(site, randomSecret(context.randomBytes, 24), 'a strong random value', context.facts),
+          );
         } else {
           const required = requireFix(site, siteVariable(site, site.name));
           if (required) fixes.push(required);

@@ -1,8 +1,11 @@
 import { isScalar, isSeq, Scalar } from 'yaml';
-import type { Fix, Rule, TextEdit } from '../../engine/types';
-import { findPair, getNode, splitColons, type ComposeModel, type Service } from '../../formats/compose';
-import { lineEnd, lineStart } from '../../formats/text';
-import { dotenvLookup, isAllInterfaces, lineEnding, publishedPorts, reportOnce, type PublishedPort } from './helpers';
+import type { Fix, Rule, TextEdit } from '../../core/types';
+import { type ComposeModel, type Service } from '../../formats/compose/model';
+import { splitColons } from '../../formats/compose/specs';
+import { findPair, getNode } from '../../formats/compose/yaml';
+import { lineEnd, lineEnding, lineStart } from '../../core/text';
+import { dotenvLookup, isAllInterfaces, publishedPorts, type PublishedPort } from '../../formats/compose/resolve';
+import { reportOnce } from '../utils/report-once';
 
 /** Images of reverse proxies: the services meant to face the network. */
 const EDGE_IMAGE =

@@ -1,21 +1,10 @@
-import { entropyBits, isNotASecret, secretWeakness } from '../../engine/secrets';
-import type { Fix, Rule } from '../../engine/types';
-import type { ComposeModel } from '../../formats/compose';
-import {
-  defaultVariable,
-  dotenvFix,
-  isCredentialKey,
-  isSecretReference,
-  isSigningKey,
-  masked,
-  reportOnce,
-  requireFix,
-  siteContext,
-  siteRange,
-  siteVariable,
-  valueSites,
-} from './helpers';
-import { SIGNING_KEY_BITS } from './weak-jwt-secret';
+import type { Fix, Rule } from '../../core/types';
+import type { ComposeModel } from '../../formats/compose/model';
+import { siteContext, siteRange, valueSites } from '../../formats/compose/resolve';
+import { masked } from '../../secrets/mask';
+import { credentialVerdict } from '../../secrets/verdict';
+import { defaultVariable, dotenvFix, requireFix, siteVariable } from '../utils/compose-fixes';
+import { reportOnce } from '../utils/report-once';
 
 export const hardcodedSecret: Rule<ComposeModel> = {
   meta: {
@@ -28,12 +17,11 @@ export const hardcodedSecret: Rule<ComposeModel> = {
     const report = reportOnce(context);
     for (const site of valueSites(model, context.facts)) {
       if (site.kind === 'env_file' || site.origin?.file !== 'compose') continue;
-      if (site.kind === 'environment' && !isCredentialKey(site.name)) continue;
       const value = site.resolved.value;
-      if (value === undefined || value.trim() === '' || isSecretReference(value) || isNotASecret(value)) continue;
+      if (value === undefined) continue;
+      const source = site.kind === 'command' ? 'flag' : 'key';
       // Weak values belong to compose/default-password and compose/weak-jwt-secret.
-      if (secretWeakness(value, siteContext(model, site))) continue;
-      if (site.kind === 'environment' && isSigningKey(site.name) && entropyBits(value) < SIGNING_KEY_BITS) continue;
+      if (credentialVerdict(site.name, value, siteContext(model, site), source)?.kind !== 'strong') continue;
       const variable = siteVariable(site, defaultVariable(site));
       const fixes: Fix[] = [];
       const moved = dotenvFix(`Move ${variable} to .env and require it`, site, variable, value, context.facts);

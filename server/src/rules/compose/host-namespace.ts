@@ -1,6 +1,7 @@
-import type { Rule } from '../../engine/types';
-import { getNode, stringRef, type ComposeModel } from '../../formats/compose';
-import { reportOnce } from './helpers';
+import type { Rule } from '../../core/types';
+import { type ComposeModel } from '../../formats/compose/model';
+import { getNode, stringRef } from '../../formats/compose/yaml';
+import { reportOnce } from '../utils/report-once';
 
 /** Keys that share one of the host's namespaces when set to `host`, and what the container then sees. */
 const NAMESPACES: [key: string, what: string][] = [

@@ -1,5 +1,5 @@
-import type { Rule } from '../../engine/types';
-import type { ComposeModel } from '../../formats/compose';
+import type { Rule } from '../../core/types';
+import type { ComposeModel } from '../../formats/compose/model';
 import { acmeStaging } from './acme-staging';
 import { credentialsInUrl } from './credentials-in-url';
 import { dangerousCapability } from './dangerous-capability';

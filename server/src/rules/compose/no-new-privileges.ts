@@ -1,7 +1,9 @@
 import { isPair, isSeq } from 'yaml';
-import type { Fix, Rule } from '../../engine/types';
-import { findPair, seqItems, stringRef, type ComposeModel } from '../../formats/compose';
-import { appendSequenceItem, insertServiceLines, reportOnce } from './helpers';
+import type { Fix, Rule } from '../../core/types';
+import { type ComposeModel } from '../../formats/compose/model';
+import { findPair, seqItems, stringRef } from '../../formats/compose/yaml';
+import { appendSequenceItem, insertServiceLines } from '../utils/compose-edits';
+import { reportOnce } from '../utils/report-once';
 
 const NO_NEW_PRIVILEGES = /^no-new-privileges(?:[:=]true)?$/i;
 

@@ -1,7 +1,10 @@
 import { isPair } from 'yaml';
-import type { Rule } from '../../engine/types';
-import { findPair, type ComposeModel } from '../../formats/compose';
-import { isTrue, pairValueRange, removePairEdit, reportOnce } from './helpers';
+import type { Rule } from '../../core/types';
+import { type ComposeModel } from '../../formats/compose/model';
+import { findPair } from '../../formats/compose/yaml';
+import { isTrue, pairValueRange } from '../../formats/compose/yaml';
+import { removePairEdit } from '../utils/compose-edits';
+import { reportOnce } from '../utils/report-once';
 
 export const privileged: Rule<ComposeModel> = {
   meta: {

@@ -1,7 +1,9 @@
-import type { Rule } from '../../engine/types';
-import { getNode, stringRef, type ComposeModel } from '../../formats/compose';
-import { resolveInterpolation } from '../../formats/interpolation';
-import { dotenvLookup, reportOnce } from './helpers';
+import type { Rule } from '../../core/types';
+import { type ComposeModel } from '../../formats/compose/model';
+import { getNode, stringRef } from '../../formats/compose/yaml';
+import { resolveInterpolation } from '../../formats/compose/interpolation';
+import { dotenvLookup } from '../../formats/compose/resolve';
+import { reportOnce } from '../utils/report-once';
 
 export const runsAsRoot: Rule<ComposeModel> = {
   meta: {

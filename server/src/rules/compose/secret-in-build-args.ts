@@ -1,8 +1,13 @@
 import { isMap } from 'yaml';
-import type { Rule } from '../../engine/types';
-import { entriesOf, getNode, type ComposeModel } from '../../formats/compose';
-import { resolveInterpolation } from '../../formats/interpolation';
-import { dotenvLookup, isCredentialKey, masked, reportOnce } from './helpers';
+import type { Rule } from '../../core/types';
+import { type ComposeModel } from '../../formats/compose/model';
+import { entriesOf } from '../../formats/compose/parse';
+import { getNode } from '../../formats/compose/yaml';
+import { resolveInterpolation } from '../../formats/compose/interpolation';
+import { dotenvLookup } from '../../formats/compose/resolve';
+import { reportOnce } from '../utils/report-once';
+import { masked } from '../../secrets/mask';
+import { isCredentialKey } from '../../secrets/names';
 
 export const secretInBuildArgs: Rule<ComposeModel> = {
   meta: {

@@ -1,7 +1,9 @@
-import type { Fix, Rule } from '../../engine/types';
-import type { ComposeModel } from '../../formats/compose';
-import { isRuntimeSocket } from './docker-socket';
-import { bindMounts, dotenvLookup, readOnlyEdit, reportOnce } from './helpers';
+import type { Fix, Rule } from '../../core/types';
+import type { ComposeModel } from '../../formats/compose/model';
+import { isRuntimeSocket } from '../../formats/compose/host-paths';
+import { bindMounts, dotenvLookup } from '../../formats/compose/resolve';
+import { readOnlyEdit } from '../utils/compose-edits';
+import { reportOnce } from '../utils/report-once';
 
 /** Host paths whose contents let a container take over or read out the host, even read-only. */
 const ALWAYS: [pattern: RegExp, what: string][] = [

@@ -1,7 +1,9 @@
 import { isPair } from 'yaml';
-import type { Rule } from '../../engine/types';
-import { findPair, seqItems, stringRef, type ComposeModel } from '../../formats/compose';
-import { removeSequenceItem, reportOnce } from './helpers';
+import type { Rule } from '../../core/types';
+import { type ComposeModel } from '../../formats/compose/model';
+import { findPair, seqItems, stringRef } from '../../formats/compose/yaml';
+import { removeSequenceItem } from '../utils/compose-edits';
+import { reportOnce } from '../utils/report-once';
 
 /** `security_opt` entries that switch a protection off, and what is lost. */
 const UNCONFINED: [pattern: RegExp, what: string][] = [

@@ -1,7 +1,8 @@
-import type { Rule } from '../../engine/types';
-import type { ComposeModel } from '../../formats/compose';
-import { resolveInterpolation } from '../../formats/interpolation';
-import { dotenvLookup, reportOnce } from './helpers';
+import type { Rule } from '../../core/types';
+import type { ComposeModel } from '../../formats/compose/model';
+import { resolveInterpolation } from '../../formats/compose/interpolation';
+import { dotenvLookup } from '../../formats/compose/resolve';
+import { reportOnce } from '../utils/report-once';
 
 /** The tag of an image reference, or undefined when it has none; a digest counts as pinned. */
 function imageTag(reference: string): { pinned: boolean; tag?: string } {

@@ -1,23 +1,11 @@
-import { entropyBits, isNotASecret, randomBase64Key, randomSecret, secretWeakness } from '../../engine/secrets';
-import type { Fix, Rule } from '../../engine/types';
-import type { ComposeModel } from '../../formats/compose';
-import {
-  dotenvFix,
-  dotenvValueFixes,
-  isSecretReference,
-  isSigningKey,
-  masked,
-  originNote,
-  reportOnce,
-  requireFix,
-  siteContext,
-  siteRange,
-  siteVariable,
-  valueSites,
-} from './helpers';
-
-/** HS256 wants a key as long as its hash: 256 bits (RFC 7518, section 3.2). */
-export const SIGNING_KEY_BITS = 256;
+import type { Fix, Rule } from '../../core/types';
+import type { ComposeModel } from '../../formats/compose/model';
+import { originNote, siteContext, siteRange, valueSites } from '../../formats/compose/resolve';
+import { randomBase64Key, randomSecret } from '../../secrets/generate';
+import { masked } from '../../secrets/mask';
+import { credentialVerdict, describeWeakSigningKey } from '../../secrets/verdict';
+import { dotenvFix, dotenvValueFixes, requireFix, siteVariable } from '../utils/compose-fixes';
+import { reportOnce } from '../utils/report-once';
 
 export const weakJwtSecret: Rule<ComposeModel> = {
   meta: {
@@ -29,19 +17,13 @@ export const weakJwtSecret: Rule<ComposeModel> = {
   check(model, context) {
     const report = reportOnce(context);
     for (const site of valueSites(model, context.facts)) {
-      if (site.kind === 'command' || !isSigningKey(site.name)) continue;
       const value = site.resolved.value;
-      if (value === undefined || value === '' || isSecretReference(value) || isNotASecret(value)) continue;
-      const weakness = secretWeakness(value, siteContext(model, site));
-      const bits = entropyBits(value);
-      if (!weakness && bits >= SIGNING_KEY_BITS) continue;
-      const strength =
-        weakness === 'default'
-          ? 'a well-known default or placeholder'
-          : `about ${Math.min(bits, SIGNING_KEY_BITS - 1)} bits of entropy, where ${SIGNING_KEY_BITS} (32 random bytes) are needed`;
+      if (site.kind === 'command' || value === undefined) continue;
+      const verdict = credentialVerdict(site.name, value, siteContext(model, site));
+      if (verdict?.kind !== 'weak-signing-key') continue;
       const variable = siteVariable(site, site.name);
       const laravel = /^APP_KEY$/i.test(site.name) || value.startsWith('base64:');
-      const fresh = laravel ? randomBase64Key(32) : randomSecret(32);
+      const fresh = laravel ? randomBase64Key(context.randomBytes, 32) : randomSecret(context.randomBytes, 32);
       const fixes: Fix[] = [];
       if (site.origin?.file === 'dotenv') {
         fixes.push(...dotenvValueFixes(site, fresh, '32 random bytes', context.facts));
@@ -59,7 +41,7 @@ export const weakJwtSecret: Rule<ComposeModel> = {
       }
       report(
         {
-          message: `${site.name} in service "${site.service.name}" is too weak to sign tokens: ${strength} ${masked(value)}${originNote(site)}.`,
+          message: `${site.name} in service "${site.service.name}" is too weak to sign tokens: ${describeWeakSigningKey(verdict)} ${masked(value)}${originNote(site)}.`,
           ...siteRange(site),
           fixes,
         },

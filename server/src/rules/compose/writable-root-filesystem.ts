@@ -1,7 +1,10 @@
 import { isPair, isScalar, isSeq } from 'yaml';
-import type { Fix, Rule, TextEdit } from '../../engine/types';
-import { findPair, getNode, seqItems, stringRef, type ComposeModel } from '../../formats/compose';
-import { appendSequenceItem, insertServiceLines, isTrue, reportOnce } from './helpers';
+import type { Fix, Rule, TextEdit } from '../../core/types';
+import { type ComposeModel } from '../../formats/compose/model';
+import { findPair, getNode, seqItems, stringRef } from '../../formats/compose/yaml';
+import { isTrue } from '../../formats/compose/yaml';
+import { appendSequenceItem, insertServiceLines } from '../utils/compose-edits';
+import { reportOnce } from '../utils/report-once';
 
 export const writableRootFilesystem: Rule<ComposeModel> = {
   meta: {

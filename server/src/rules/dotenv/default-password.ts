@@ -1,6 +1,8 @@
-import type { Rule } from '../../engine/types';
+import type { Rule } from '../../core/types';
 import type { DotenvModel } from '../../formats/dotenv';
-import { credentialFindings } from './helpers';
+import { masked } from '../../secrets/mask';
+import { describeWeakness } from '../../secrets/verdict';
+import { dotenvVerdicts } from '../utils/dotenv-credentials';
 
 export const dotenvDefaultPassword: Rule<DotenvModel> = {
   meta: {
@@ -10,8 +12,13 @@ export const dotenvDefaultPassword: Rule<DotenvModel> = {
     description: 'A credential in a .env file is a well-known default, a short or an easily guessed value.',
   },
   check(model, context) {
-    for (const finding of credentialFindings(model, 'default-password')) {
-      context.report({ message: finding.message, start: finding.start, end: finding.end });
+    for (const { entry, verdict } of dotenvVerdicts(model)) {
+      if (verdict.kind !== 'weak') continue;
+      context.report({
+        message: `${entry.name} is ${describeWeakness(verdict.weakness)} ${masked(entry.value!)}.`,
+        start: entry.valueStart,
+        end: entry.valueEnd,
+      });
     }
   },
 };

@@ -1,6 +1,6 @@
-import type { Rule } from '../../engine/types';
+import type { Rule } from '../../core/types';
 import type { DotenvModel } from '../../formats/dotenv';
-import { credentialFindings } from './helpers';
+import { dotenvVerdicts } from '../utils/dotenv-credentials';
 
 export const dotenvEmptyPassword: Rule<DotenvModel> = {
   meta: {
@@ -10,8 +10,9 @@ export const dotenvEmptyPassword: Rule<DotenvModel> = {
     description: 'A password in a .env file is empty.',
   },
   check(model, context) {
-    for (const finding of credentialFindings(model, 'empty-password')) {
-      context.report({ message: finding.message, start: finding.start, end: finding.end });
+    for (const { entry, verdict } of dotenvVerdicts(model)) {
+      if (verdict.kind !== 'empty') continue;
+      context.report({ message: `${entry.name} is empty.`, start: entry.nameStart, end: entry.nameEnd });
     }
   },
 };

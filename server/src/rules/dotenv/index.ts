@@ -1,4 +1,4 @@
-import type { Rule } from '../../engine/types';
+import type { Rule } from '../../core/types';
 import type { DotenvModel } from '../../formats/dotenv';
 import { dotenvDefaultPassword } from './default-password';
 import { dotenvEmptyPassword } from './empty-password';

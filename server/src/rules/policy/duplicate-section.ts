@@ -1,5 +1,6 @@
-import type { Rule } from '../../engine/types';
-import type { PolicyModel, Section, SectionMeaning } from '../../formats/policy';
+import type { Rule } from '../../core/types';
+import type { PolicyModel, Section } from '../../formats/policy/model';
+import type { SectionMeaning } from '../../formats/policy/vocabulary';
 
 /** Meanings where two sections give readers two answers to one question. "In scope" beside "Out of scope" is fine. */
 const SINGLE_ANSWER: SectionMeaning[] = [

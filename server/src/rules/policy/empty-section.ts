@@ -1,5 +1,5 @@
-import type { Rule } from '../../engine/types';
-import type { PolicyModel } from '../../formats/policy';
+import type { Rule } from '../../core/types';
+import type { PolicyModel } from '../../formats/policy/model';
 
 export const emptySection: Rule<PolicyModel> = {
   meta: {

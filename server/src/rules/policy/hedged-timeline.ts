@@ -1,7 +1,7 @@
-import type { Rule } from '../../engine/types';
-import type { Duration, PolicyModel } from '../../formats/policy';
-import { isResponseCommitment, RESPONSE_WORDS } from './no-response-timeline';
-import { quote } from './helpers';
+import type { Rule } from '../../core/types';
+import type { Duration, PolicyModel } from '../../formats/policy/model';
+import { isResponseCommitment, RESPONSE_WORDS } from '../../formats/policy/durations';
+import { quote } from '../utils/policy-edits';
 
 /** Durations about fixing or publishing, which a hedge takes back as surely as a response time. */
 const FIX_WORDS =

@@ -1,5 +1,5 @@
-import type { Rule } from '../../engine/types';
-import type { PolicyModel, SeverityEntry } from '../../formats/policy';
+import type { Rule } from '../../core/types';
+import type { PolicyModel, SeverityEntry } from '../../formats/policy/model';
 
 function describe(hours: number): string {
   if (hours % (24 * 7) === 0 && hours >= 24 * 14) return `${hours / (24 * 7)} weeks`;

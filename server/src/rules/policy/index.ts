@@ -1,5 +1,5 @@
-import type { Rule } from '../../engine/types';
-import type { PolicyModel } from '../../formats/policy';
+import type { Rule } from '../../core/types';
+import type { PolicyModel } from '../../formats/policy/model';
 import { duplicateSection } from './duplicate-section';
 import { emptySection } from './empty-section';
 import { hedgedTimeline } from './hedged-timeline';

@@ -1,5 +1,5 @@
-import type { Rule } from '../../engine/types';
-import type { PolicyModel } from '../../formats/policy';
+import type { Rule } from '../../core/types';
+import type { PolicyModel } from '../../formats/policy/model';
 import {
   documentAnchor,
   insertAfter,
@@ -7,7 +7,7 @@ import {
   privateRouteLine,
   replacePublicInstruction,
   sectionsWith,
-} from './helpers';
+} from '../utils/policy-edits';
 
 export const noContact: Rule<PolicyModel> = {
   meta: {
@@ -26,9 +26,7 @@ export const noContact: Rule<PolicyModel> = {
     // (policy/public-issue-reporting offers the same edit, so fix-all applies it once).
     const edit =
       replacePublicInstruction(model, githubRepository) ??
-      (reporting
-        ? insertAfter(model, reporting.bodyEnd, [line])
-        : insertSection(model, 'reporting', 'Reporting a Vulnerability', [line]));
+      (reporting ? insertAfter(model, reporting.bodyEnd, [line]) : insertSection(model, 'reporting', [line]));
     context.report({
       message: 'No private channel for reporting a vulnerability: add an email address or a private advisory link.',
       ...(reporting ? { start: reporting.headingStart, end: reporting.headingEnd } : documentAnchor(model)),

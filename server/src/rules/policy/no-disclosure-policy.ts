@@ -1,6 +1,6 @@
-import type { Rule } from '../../engine/types';
-import type { PolicyModel } from '../../formats/policy';
-import { documentAnchor, insertAfter, insertSection, realContacts, sectionsWith } from './helpers';
+import type { Rule } from '../../core/types';
+import type { PolicyModel } from '../../formats/policy/model';
+import { documentAnchor, insertAfter, insertSection, realContacts, sectionsWith } from '../utils/policy-edits';
 
 /**
  * Words that say what happens publicly after a report: an advisory, a CVE, an embargo, publishing
@@ -57,11 +57,7 @@ export const noDisclosurePolicy: Rule<PolicyModel> = {
       fixes: [
         {
           title: empty ? `Say how disclosure works under "${empty.title}"` : 'Add a "Disclosure Policy" section',
-          edits: [
-            empty
-              ? insertAfter(model, empty.bodyEnd, SECTION)
-              : insertSection(model, 'disclosure', 'Disclosure Policy', SECTION),
-          ],
+          edits: [empty ? insertAfter(model, empty.bodyEnd, SECTION) : insertSection(model, 'disclosure', SECTION)],
           preferred: true,
           needsReview: true,
         },

@@ -1,6 +1,6 @@
-import type { Rule } from '../../engine/types';
-import type { PolicyModel } from '../../formats/policy';
-import { documentAnchor, insertSection, sectionsWith } from './helpers';
+import type { Rule } from '../../core/types';
+import type { PolicyModel } from '../../formats/policy/model';
+import { documentAnchor, insertSection, sectionsWith } from '../utils/policy-edits';
 
 /** A key, a fingerprint or an encrypted channel named anywhere in the prose. */
 const ENCRYPTION =
@@ -32,7 +32,7 @@ export const noEncryption: Rule<PolicyModel> = {
       fixes: [
         {
           title: 'Add an "Encrypted Reports" section',
-          edits: [insertSection(model, 'encryption', 'Encrypted Reports', SECTION)],
+          edits: [insertSection(model, 'encryption', SECTION)],
           preferred: true,
           needsReview: true,
         },

@@ -1,6 +1,6 @@
-import type { Rule } from '../../engine/types';
-import type { Contact, PolicyModel } from '../../formats/policy';
-import { documentAnchor, insertAfter, insertSection, realContacts, sectionsWith } from './helpers';
+import type { Rule } from '../../core/types';
+import type { Contact, PolicyModel } from '../../formats/policy/model';
+import { documentAnchor, insertAfter, insertSection, realContacts, sectionsWith } from '../utils/policy-edits';
 
 /** Verbs that turn a sentence holding a contact into an instruction to use it. */
 const REPORTING_VERB =
@@ -70,11 +70,7 @@ export const noReportingSection: Rule<PolicyModel> = {
           title:
             (empty ? `Say how to report under "${empty.title}"` : 'Add a "Reporting a Vulnerability" section') +
             placeholder,
-          edits: [
-            empty
-              ? insertAfter(model, empty.bodyEnd, [line])
-              : insertSection(model, 'reporting', 'Reporting a Vulnerability', [line]),
-          ],
+          edits: [empty ? insertAfter(model, empty.bodyEnd, [line]) : insertSection(model, 'reporting', [line])],
           preferred: true,
           needsReview: true,
         },

@@ -1,42 +1,8 @@
-import type { Nodes } from 'mdast';
-import type { Rule } from '../../engine/types';
-import { nodeRange } from '../../formats/markdown';
-import type { Duration, PolicyModel } from '../../formats/policy';
-import { documentAnchor, insertAfter, insertSection, insertSubsection, sectionsWith } from './helpers';
-
-/**
- * Words that make a duration a commitment to answer a reporter. "respon(d|se)" leaves out
- * "responsibly"; "confirm" leaves out "confirmed vulnerabilities are fixed within 90 days".
- */
-export const RESPONSE_WORDS =
-  /acknowledg|\brespon(?:d|se)|\brepl(?:y|ies|ied)\b|hear (?:back )?from|get back to|\breach out\b|\bget in touch\b|\btriage|\bconfirm(?!ed\b)|initial (?:assessment|response)|\breceipt\b|\bcontact you\b/i;
-
-/** For a cell of a table: the header row and the cell's row, where the words naming the duration are. */
-function tableRowText(model: PolicyModel, offset: number): string | undefined {
-  const inside = (node: Nodes) => {
-    const { start, end } = nodeRange(node);
-    return start <= offset && offset < end;
-  };
-  const find = (node: Nodes): string | undefined => {
-    if (node.type === 'table') {
-      const [header, ...rows] = node.children;
-      const row = rows.find(inside);
-      return [header, row]
-        .map((each) => (each ? model.text.slice(nodeRange(each).start, nodeRange(each).end) : ''))
-        .join('\n');
-    }
-    if (!('children' in node)) return undefined;
-    const child = (node.children as Nodes[]).find(inside);
-    return child ? find(child) : undefined;
-  };
-  return find(model.root);
-}
-
-export function isResponseCommitment(duration: Duration, model?: PolicyModel): boolean {
-  const { block } = duration;
-  const text = (model && block.type === 'tableCell' && tableRowText(model, block.start)) || block.source;
-  return RESPONSE_WORDS.test(text) || block.section?.meaning === 'response';
-}
+import type { Rule } from '../../core/types';
+import { isResponseCommitment } from '../../formats/policy/durations';
+import type { PolicyModel } from '../../formats/policy/model';
+import { documentAnchor, insertAfter, insertSection, insertSubsection, sectionsWith } from '../utils/policy-edits';
+import { SECTION_TITLES } from '../../formats/policy/vocabulary';
 
 const WHAT_TO_EXPECT = [
   'We acknowledge every report within 3 business days and send a first assessment within 10 business days.',
@@ -68,8 +34,8 @@ export const noResponseTimeline: Rule<PolicyModel> = {
             response
               ? insertAfter(model, response.bodyEnd, WHAT_TO_EXPECT)
               : reporting
-                ? insertSubsection(model, reporting, 'What to Expect', WHAT_TO_EXPECT)
-                : insertSection(model, 'response', 'What to Expect', WHAT_TO_EXPECT),
+                ? insertSubsection(model, reporting, SECTION_TITLES.response, WHAT_TO_EXPECT)
+                : insertSection(model, 'response', WHAT_TO_EXPECT),
           ],
           preferred: true,
           // The inserted text is a commitment or a placeholder the maintainers must check.

@@ -1,6 +1,6 @@
-import type { Rule } from '../../engine/types';
-import type { PolicyModel } from '../../formats/policy';
-import { documentAnchor, insertSection, realContacts, sectionsWith } from './helpers';
+import type { Rule } from '../../core/types';
+import type { PolicyModel } from '../../formats/policy/model';
+import { documentAnchor, insertSection, realContacts, sectionsWith } from '../utils/policy-edits';
 
 /** A promise not to pursue good-faith research, in any of its usual wordings. */
 const SAFE_HARBOR =
@@ -28,7 +28,7 @@ export const noSafeHarbor: Rule<PolicyModel> = {
       fixes: [
         {
           title: 'Add a "Safe Harbor" section',
-          edits: [insertSection(model, 'safe-harbor', 'Safe Harbor', SECTION)],
+          edits: [insertSection(model, 'safe-harbor', SECTION)],
           preferred: true,
           needsReview: true,
         },

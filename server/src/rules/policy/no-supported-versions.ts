@@ -1,24 +1,15 @@
-import type { Rule } from '../../engine/types';
-import type { PolicyModel, Section } from '../../formats/policy';
-import { documentAnchor, insertAfter, insertSection, sectionsWith } from './helpers';
-
-/** Sentences that settle which versions get fixes without a table. */
-const SUPPORT_STATEMENT =
-  /\bonly (?:the )?(?:latest|most recent|current|newest)\b|\b(?:latest|most recent|current|newest) (?:stable |major |minor )?(?:release|version)s? (?:is|are) supported|\bwe (?:only )?support (?:the )?(?:latest|current|most recent)|security (?:fixes|updates|patches) (?:are|will be) (?:only )?(?:released|provided|applied|backported) (?:for|to) (?:the )?(?:latest|current|most recent)|\b(?:latest|most recent|current|newest) (?:stable |major |minor )?(?:release|version)s? only\b|\ball versions are supported\b/i;
+import type { Rule } from '../../core/types';
+import type { PolicyModel, Section } from '../../formats/policy/model';
+import { supportedVersionsTable } from '../../../../common/templates/policy';
+import { documentAnchor, insertAfter, insertSection, sectionsWith } from '../utils/policy-edits';
 
 /** Rows for a supported-versions table built from the project's current version. */
 function versionRows(version: string | undefined): string[] {
-  const match = version ? /^v?(\d+)\.(\d+)/.exec(version) : null;
-  if (!match) {
-    return ['Security fixes are released for the latest version only. Please upgrade before reporting a problem.'];
-  }
-  const [, major, minor] = match;
-  return [
-    '| Version | Supported |',
-    '| ------- | --------- |',
-    `| ${major}.${minor}.x | ✅ |`,
-    `| < ${major}.${minor} | ❌ |`,
-  ];
+  return (
+    supportedVersionsTable(version) ?? [
+      'Security fixes are released for the latest version only. Please upgrade before reporting a problem.',
+    ]
+  );
 }
 
 export const noSupportedVersions: Rule<PolicyModel> = {
@@ -30,7 +21,7 @@ export const noSupportedVersions: Rule<PolicyModel> = {
   },
   check(model, context) {
     if (model.versionsTables.some((table) => table.versionColumn !== undefined)) return;
-    if (model.blocks.some((block) => SUPPORT_STATEMENT.test(block.source))) return;
+    if (model.supportStatements.length > 0) return;
     const sections = sectionsWith(model, 'supported-versions');
     // A section says something when it holds prose or a table (a template's HTML comment is not enough);
     // a document title counts only its own body, a section its subsections too.
@@ -54,11 +45,7 @@ export const noSupportedVersions: Rule<PolicyModel> = {
           title: table
             ? `Add a "Supported Versions" table (current version ${version})`
             : 'Add a "Supported Versions" section (latest version only)',
-          edits: [
-            empty
-              ? insertAfter(model, empty.bodyEnd, rows)
-              : insertSection(model, 'supported-versions', 'Supported Versions', rows),
-          ],
+          edits: [empty ? insertAfter(model, empty.bodyEnd, rows) : insertSection(model, 'supported-versions', rows)],
           preferred: true,
           // The inserted text is a commitment or a placeholder the maintainers must check.
           needsReview: true,

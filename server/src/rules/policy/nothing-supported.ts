@@ -1,6 +1,6 @@
-import type { Rule } from '../../engine/types';
-import type { PolicyModel } from '../../formats/policy';
-import { lineEnd } from '../../formats/text';
+import type { Rule } from '../../core/types';
+import type { PolicyModel } from '../../formats/policy/model';
+import { lineEnd } from '../../core/text';
 
 export const nothingSupported: Rule<PolicyModel> = {
   meta: {

@@ -1,6 +1,6 @@
-import type { Rule } from '../../engine/types';
-import type { PolicyModel } from '../../formats/policy';
-import { quote } from './helpers';
+import type { Rule } from '../../core/types';
+import type { PolicyModel } from '../../formats/policy/model';
+import { quote } from '../utils/policy-edits';
 
 export const placeholderContact: Rule<PolicyModel> = {
   meta: {

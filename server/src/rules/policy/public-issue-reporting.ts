@@ -1,6 +1,6 @@
-import type { Rule } from '../../engine/types';
-import type { PolicyModel } from '../../formats/policy';
-import { quote, realContacts, removeBlocks, replacePublicInstruction, sentenceRange } from './helpers';
+import type { Rule } from '../../core/types';
+import type { PolicyModel } from '../../formats/policy/model';
+import { quote, realContacts, removeBlocks, replacePublicInstruction, sentenceRange } from '../utils/policy-edits';
 
 export const publicIssueReporting: Rule<PolicyModel> = {
   meta: {

@@ -1,13 +1,18 @@
 import { coerce, parse } from 'semver';
-import type { Rule } from '../../engine/types';
-import { cellWords, rowCovers, type PolicyModel, type VersionsTable } from '../../formats/policy';
-import { lineEnding } from '../../formats/text';
+import type { Rule } from '../../core/types';
+import { type PolicyModel, type VersionsTable } from '../../formats/policy/model';
+import { cellWords } from '../../formats/markdown';
+import { rowCovers } from '../../formats/policy/versions';
+import { CANONICAL_MARKERS } from '../../formats/policy/vocabulary';
+import { lineEnding } from '../../core/text';
 
 /** A body row for `table` that marks `version`'s minor line supported, in the table's own marker style. */
 function newRow(model: PolicyModel, table: VersionsTable, line: string): string {
   const marker =
     table.rows.find((row) => row.support?.marker === 'supported')?.support?.text.trim() ||
-    (table.rows.some((row) => /^:[a-z_]+:$/.test(cellWords(row.support?.text ?? ''))) ? ':white_check_mark:' : '✅');
+    CANONICAL_MARKERS[
+      table.rows.some((row) => /^:[a-z_]+:$/.test(cellWords(row.support?.text ?? ''))) ? 'shortcode' : 'emoji'
+    ].supported;
   const cells = table.header.map((_, index) =>
     index === table.versionColumn ? line : index === table.supportColumn ? marker : '',
   );

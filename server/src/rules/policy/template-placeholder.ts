@@ -1,6 +1,6 @@
-import type { Rule } from '../../engine/types';
-import type { PolicyModel } from '../../formats/policy';
-import { quote, removeBlocks } from './helpers';
+import type { Rule } from '../../core/types';
+import type { PolicyModel } from '../../formats/policy/model';
+import { quote, removeBlocks } from '../utils/policy-edits';
 
 export const templatePlaceholder: Rule<PolicyModel> = {
   meta: {

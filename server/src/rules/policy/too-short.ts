@@ -1,6 +1,6 @@
-import type { Rule } from '../../engine/types';
-import type { PolicyModel } from '../../formats/policy';
-import { documentAnchor, realContacts } from './helpers';
+import type { Rule } from '../../core/types';
+import type { PolicyModel } from '../../formats/policy/model';
+import { documentAnchor, realContacts } from '../utils/policy-edits';
 
 /**
  * What OpenSSF Scorecard's Security-Policy check counts in a policy, reproduced from its published

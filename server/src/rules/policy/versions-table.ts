@@ -1,34 +1,25 @@
-import type { Fix, Rule } from '../../engine/types';
+import type { Fix, Rule } from '../../core/types';
+import { type PolicyModel, type VersionsTable } from '../../formats/policy/model';
+import { cellWords } from '../../formats/markdown';
 import {
-  cellWords,
+  CANONICAL_MARKERS,
+  isMarkerOnly,
   readMarker,
   type MarkerStyle,
-  type PolicyModel,
   type SupportMarker,
-  type VersionsTable,
-} from '../../formats/policy';
-import { lineEnd, lineEnding, lineStart } from '../../formats/text';
-import { quote } from './helpers';
-
-const CANONICAL: Record<MarkerStyle, Record<SupportMarker, string>> = {
-  emoji: { supported: '✅', unsupported: '❌', limited: '⚠️' },
-  shortcode: { supported: ':white_check_mark:', unsupported: ':x:', limited: ':warning:' },
-  word: { supported: 'Yes', unsupported: 'No', limited: 'Partly' },
-};
-
-/** A cell that holds nothing but a marker, which a fix may rewrite without losing words. */
-const MARKER_ONLY =
-  /^(?:✅|✔️?|☑️?|✓|🟢|❌|✖️?|✗|✘|⛔|🔴|🚫|❎|⚠️?|🟡|:[a-z_+-]{1,40}:|yes|no|y|n|true|false|supported|unsupported|not supported|partial|partly|limited)$/iu;
+} from '../../formats/policy/vocabulary';
+import { lineEnd, lineEnding, lineStart } from '../../core/text';
+import { quote } from '../utils/policy-edits';
 
 function normaliseFix(table: VersionsTable, style: MarkerStyle): Fix | undefined {
   const edits = table.rows.flatMap((row) => {
     const cell = row.support;
-    if (!cell?.marker || !MARKER_ONLY.test(cellWords(cell.text))) return [];
-    const newText = CANONICAL[style][cell.marker];
+    if (!cell?.marker || !isMarkerOnly(cellWords(cell.text))) return [];
+    const newText = CANONICAL_MARKERS[style][cell.marker];
     return newText === cell.text ? [] : [{ start: cell.start, end: cell.end, newText }];
   });
   if (edits.length === 0) return undefined;
-  const { supported, unsupported } = CANONICAL[style];
+  const { supported, unsupported } = CANONICAL_MARKERS[style];
   return { title: `Use ${supported} and ${unsupported} throughout`, edits, preferred: true };
 }
 
@@ -126,7 +117,7 @@ export const versionsTable: Rule<PolicyModel> = {
         const fix = normaliseFix(table, style);
         const header = table.header[table.supportColumn];
         context.report({
-          message: `Support markers mix styles (${[...examples.values()].join(', ')}): use one, such as ${CANONICAL[style].supported} and ${CANONICAL[style].unsupported}.`,
+          message: `Support markers mix styles (${[...examples.values()].join(', ')}): use one, such as ${CANONICAL_MARKERS[style].supported} and ${CANONICAL_MARKERS[style].unsupported}.`,
           start: header.start,
           end: header.end,
           // Mixed styles still read correctly on GitHub; only other renderers show ":x:" as text.

@@ -1,6 +1,6 @@
-import type { Rule } from '../../engine/types';
+import type { Rule } from '../../core/types';
 import type { SecurityTxtModel } from '../../formats/securitytxt';
-import { fieldsNamed, fixFor, quote } from './helpers';
+import { fieldsNamed, fixFor, quote } from '../utils/securitytxt-edits';
 
 const WELL_KNOWN = '/.well-known/security.txt';
 

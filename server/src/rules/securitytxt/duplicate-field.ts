@@ -1,6 +1,6 @@
-import type { Rule } from '../../engine/types';
+import type { Rule } from '../../core/types';
 import type { SecurityTxtModel } from '../../formats/securitytxt';
-import { displayName, fieldsNamed, fixFor, removeLineEdit, sectionOf } from './helpers';
+import { displayName, fieldsNamed, fixFor, removeLineEdit, sectionOf } from '../utils/securitytxt-edits';
 
 /** The fields allowed once at most: two by RFC 9116, Bug-Bounty by its IANA registration. */
 const SINGLE = ['expires', 'preferred-languages', 'bug-bounty'];

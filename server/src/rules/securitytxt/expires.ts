@@ -1,6 +1,6 @@
-import type { Rule } from '../../engine/types';
+import type { Rule } from '../../core/types';
 import { parseRfc3339, type SecurityTxtModel } from '../../formats/securitytxt';
-import { appendFieldEdit, fieldsNamed, fixFor, nextExpires, quote } from './helpers';
+import { appendFieldEdit, fieldsNamed, fixFor, nextExpires, quote } from '../utils/securitytxt-edits';
 
 function day(time: number): string {
   return new Date(time).toISOString().slice(0, 10);

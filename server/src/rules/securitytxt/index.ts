@@ -1,4 +1,4 @@
-import type { Rule } from '../../engine/types';
+import type { Rule } from '../../core/types';
 import type { SecurityTxtModel } from '../../formats/securitytxt';
 import { securityTxtCanonical } from './canonical';
 import { securityTxtDuplicateField } from './duplicate-field';

@@ -1,6 +1,6 @@
-import type { Rule } from '../../engine/types';
+import type { Rule } from '../../core/types';
 import type { SecurityTxtModel } from '../../formats/securitytxt';
-import { displayName, fixFor, sectionOf, URI_FIELDS } from './helpers';
+import { displayName, fixFor, sectionOf, URI_FIELDS } from '../utils/securitytxt-edits';
 
 export const securityTxtInsecureLink: Rule<SecurityTxtModel> = {
   meta: {

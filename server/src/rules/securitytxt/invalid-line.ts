@@ -1,6 +1,6 @@
-import type { Fix, Rule } from '../../engine/types';
+import type { Fix, Rule } from '../../core/types';
 import type { SecurityTxtModel, SecurityTxtProblem } from '../../formats/securitytxt';
-import { fixFor } from './helpers';
+import { fixFor } from '../utils/securitytxt-edits';
 
 function fixesFor(model: SecurityTxtModel, problem: SecurityTxtProblem): Fix[] {
   if (!problem.edit) return [];

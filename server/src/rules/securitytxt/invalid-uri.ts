@@ -1,6 +1,6 @@
-import type { Fix, Rule } from '../../engine/types';
+import type { Fix, Rule } from '../../core/types';
 import type { SecurityTxtField, SecurityTxtModel } from '../../formats/securitytxt';
-import { displayName, fixFor, sectionOf, URI_FIELDS } from './helpers';
+import { displayName, fixFor, sectionOf, URI_FIELDS } from '../utils/securitytxt-edits';
 
 const SCHEME = /^([A-Za-z][A-Za-z0-9+.-]*):(.*)$/s;
 /** A telephone number as people write it: digits with the usual separators. */

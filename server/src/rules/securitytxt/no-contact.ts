@@ -1,6 +1,6 @@
-import type { Rule } from '../../engine/types';
+import type { Rule } from '../../core/types';
 import type { SecurityTxtModel } from '../../formats/securitytxt';
-import { appendFieldEdit, fieldsNamed, fixFor } from './helpers';
+import { appendFieldEdit, fieldsNamed, fixFor } from '../utils/securitytxt-edits';
 
 export const securityTxtNoContact: Rule<SecurityTxtModel> = {
   meta: {

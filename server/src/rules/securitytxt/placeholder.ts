@@ -1,7 +1,7 @@
-import type { Rule } from '../../engine/types';
-import { isPlaceholderHost } from '../../formats/policy';
+import type { Rule } from '../../core/types';
+import { isPlaceholderHost } from '../../formats/policy/contacts';
 import type { SecurityTxtModel } from '../../formats/securitytxt';
-import { displayName, quote, URI_FIELDS } from './helpers';
+import { displayName, quote, URI_FIELDS } from '../utils/securitytxt-edits';
 
 /** Mailboxes a template leaves for the owner to fill in. */
 const PLACEHOLDER_MAILBOX =

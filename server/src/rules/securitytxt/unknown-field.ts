@@ -1,6 +1,6 @@
-import type { Fix, Rule } from '../../engine/types';
+import type { Fix, Rule } from '../../core/types';
 import { KNOWN_FIELDS, type SecurityTxtModel } from '../../formats/securitytxt';
-import { fixFor } from './helpers';
+import { fixFor } from '../utils/securitytxt-edits';
 
 /** Names people write for a registered field, by lower-case spelling. */
 const ALIASES: Record<string, string> = {

@@ -1,5 +1,5 @@
 import { acmeStaging } from '../../../../server/src/rules/compose/acme-staging';
-import { ruleTester, type InvalidCase } from '../../rule-tester';
+import { ruleTester, type InvalidCase } from '../../../helpers/rule-tester';
 
 const STAGING = 'https://acme-staging-v02.api.letsencrypt.org/directory';
 const PRODUCTION = 'https://acme-v02.api.letsencrypt.org/directory';

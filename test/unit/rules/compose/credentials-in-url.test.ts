@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { credentialsInUrl, urlPasswords } from '../../../../server/src/rules/compose/credentials-in-url';
-import { ruleTester, runRule } from '../../rule-tester';
+import { ruleTester, runRule } from '../../../helpers/rule-tester';
 
 const dotenv = (text: string) => ({ dotenv: { path: '/project/.env', text } });
 const api = (lines: string) => `services:\n  api:\n    image: acme/api:1\n    environment:\n${lines}`;

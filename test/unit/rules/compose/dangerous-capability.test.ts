@@ -1,5 +1,5 @@
 import { dangerousCapability } from '../../../../server/src/rules/compose/dangerous-capability';
-import { ruleTester } from '../../rule-tester';
+import { ruleTester } from '../../../helpers/rule-tester';
 
 const vpn = (lines: string) => `services:\n  vpn:\n    image: qmcgaw/gluetun:v3\n${lines}`;
 

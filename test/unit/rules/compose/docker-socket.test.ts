@@ -1,5 +1,5 @@
 import { dockerSocket } from '../../../../server/src/rules/compose/docker-socket';
-import { ruleTester, type InvalidCase } from '../../rule-tester';
+import { ruleTester, type InvalidCase } from '../../../helpers/rule-tester';
 
 const SHORT_FIX = 'Mount the socket read-only (":ro")';
 const LONG_FIX = 'Mount the socket read-only (read_only: true)';

@@ -1,5 +1,5 @@
 import { emptyPassword } from '../../../../server/src/rules/compose/empty-password';
-import { ruleTester } from '../../rule-tester';
+import { ruleTester } from '../../../helpers/rule-tester';
 
 const dotenv = (text: string) => ({ dotenv: { path: '/project/.env', text } });
 const mysql = (lines: string) => `services:\n  db:\n    image: mysql:8\n    environment:\n${lines}`;

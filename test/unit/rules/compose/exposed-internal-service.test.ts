@@ -1,5 +1,5 @@
 import { exposedInternalService } from '../../../../server/src/rules/compose/exposed-internal-service';
-import { ruleTester } from '../../rule-tester';
+import { ruleTester } from '../../../helpers/rule-tester';
 
 const db = (ports: string) => `services:\n  db:\n    image: postgres:16\n    ports:\n${ports}`;
 const DB = (published: string) =>

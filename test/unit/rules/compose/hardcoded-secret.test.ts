@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { hardcodedSecret } from '../../../../server/src/rules/compose/hardcoded-secret';
-import { ruleTester, runRule } from '../../rule-tester';
+import { ruleTester, runRule } from '../../../helpers/rule-tester';
 
 const dotenv = (text: string) => ({ dotenv: { path: '/project/.env', text } });
 const db = (lines: string) => `services:\n  db:\n    image: postgres:16\n    environment:\n${lines}`;

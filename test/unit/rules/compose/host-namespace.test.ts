@@ -1,5 +1,5 @@
 import { hostNamespace } from '../../../../server/src/rules/compose/host-namespace';
-import { ruleTester } from '../../rule-tester';
+import { ruleTester } from '../../../helpers/rule-tester';
 
 const app = (lines: string) => `services:\n  app:\n    image: acme/app:1\n${lines}`;
 

@@ -1,5 +1,5 @@
 import { invalidYaml } from '../../../../server/src/rules/compose/invalid-yaml';
-import { ruleTester } from '../../rule-tester';
+import { ruleTester } from '../../../helpers/rule-tester';
 
 const UNIQUE = 'Invalid YAML: Map keys must be unique';
 

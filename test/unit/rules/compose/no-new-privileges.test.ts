@@ -1,5 +1,5 @@
 import { noNewPrivileges } from '../../../../server/src/rules/compose/no-new-privileges';
-import { ruleTester } from '../../rule-tester';
+import { ruleTester } from '../../../helpers/rule-tester';
 
 const MESSAGE = (service: string) =>
   `Service "${service}" does not set no-new-privileges: a setuid program in the image can still raise a process's privileges.`;

@@ -1,5 +1,5 @@
 import { privileged } from '../../../../server/src/rules/compose/privileged';
-import { ruleTester } from '../../rule-tester';
+import { ruleTester } from '../../../helpers/rule-tester';
 
 const MESSAGE = (service: string) =>
   `Service "${service}" runs privileged: it gets every capability and every host device, with seccomp, AppArmor and SELinux off, so a compromise of the container is a compromise of the host.`;

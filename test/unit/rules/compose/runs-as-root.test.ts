@@ -1,5 +1,5 @@
 import { runsAsRoot } from '../../../../server/src/rules/compose/runs-as-root';
-import { ruleTester } from '../../rule-tester';
+import { ruleTester } from '../../../helpers/rule-tester';
 
 const app = (user: string) => `services:\n  app:\n    image: acme/app:1\n    user: ${user}\n`;
 

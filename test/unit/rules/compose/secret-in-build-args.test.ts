@@ -1,5 +1,5 @@
 import { secretInBuildArgs } from '../../../../server/src/rules/compose/secret-in-build-args';
-import { ruleTester } from '../../rule-tester';
+import { ruleTester } from '../../../helpers/rule-tester';
 
 const MESSAGE = (arg: string, shown = '') =>
   `Build argument ${arg} of service "app"${shown} is recorded in the image's history and metadata, where anyone who pulls the image can read it. Pass it as a build secret (build.secrets) instead.`;

@@ -1,5 +1,5 @@
 import { sensitiveHostMount } from '../../../../server/src/rules/compose/sensitive-host-mount';
-import { ruleTester } from '../../rule-tester';
+import { ruleTester } from '../../../helpers/rule-tester';
 
 const agent = (lines: string) => `services:\n  agent:\n    image: acme/agent:1\n    volumes:\n${lines}`;
 const RO = 'Mount it read-only (":ro")';

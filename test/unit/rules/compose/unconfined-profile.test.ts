@@ -1,5 +1,5 @@
 import { unconfinedProfile } from '../../../../server/src/rules/compose/unconfined-profile';
-import { ruleTester } from '../../rule-tester';
+import { ruleTester } from '../../../helpers/rule-tester';
 
 const app = (lines: string) => `services:\n  app:\n    image: acme/app:1\n    security_opt:\n${lines}`;
 

@@ -1,5 +1,5 @@
 import { unpinnedImage } from '../../../../server/src/rules/compose/unpinned-image';
-import { ruleTester } from '../../rule-tester';
+import { ruleTester } from '../../../helpers/rule-tester';
 
 const service = (image: string) => `services:\n  app:\n    image: ${image}\n`;
 const NO_TAG = (image: string) =>

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { entropyBits } from '../../../../server/src/engine/secrets';
+import { entropyBits } from '../../../../server/src/secrets/strength';
 import { weakJwtSecret } from '../../../../server/src/rules/compose/weak-jwt-secret';
-import { ruleTester, runRule } from '../../rule-tester';
+import { ruleTester, runRule } from '../../../helpers/rule-tester';
 
 const dotenv = (text: string) => ({ dotenv: { path: '/project/.env', text } });
 /** An `api` service whose `environment:` block holds `lines`. */

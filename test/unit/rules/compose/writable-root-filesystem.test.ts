@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { applyEdits } from '../../../../server/src/engine/fixes';
 import { writableRootFilesystem } from '../../../../server/src/rules/compose/writable-root-filesystem';
-import { ruleTester, runRule } from '../../rule-tester';
+import { ruleTester, runRule } from '../../../helpers/rule-tester';
 
 const MESSAGE = (service: string) =>
   `Service "${service}" has a writable root filesystem: whoever takes over its process can change its programs and plant files. Set read_only: true and mount volumes or tmpfs where it must write.`;

@@ -1,5 +1,5 @@
 import { dotenvDefaultPassword } from '../../../../server/src/rules/dotenv/default-password';
-import { ruleTester } from '../../rule-tester';
+import { ruleTester } from '../../../helpers/rule-tester';
 
 ruleTester(dotenvDefaultPassword, {
   valid: [

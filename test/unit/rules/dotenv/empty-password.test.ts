@@ -1,5 +1,5 @@
 import { dotenvEmptyPassword } from '../../../../server/src/rules/dotenv/empty-password';
-import { ruleTester } from '../../rule-tester';
+import { ruleTester } from '../../../helpers/rule-tester';
 
 ruleTester(dotenvEmptyPassword, {
   valid: [

@@ -1,5 +1,5 @@
 import { dotenvWeakJwtSecret } from '../../../../server/src/rules/dotenv/weak-jwt-secret';
-import { ruleTester } from '../../rule-tester';
+import { ruleTester } from '../../../helpers/rule-tester';
 
 ruleTester(dotenvWeakJwtSecret, {
   valid: [

@@ -1,5 +1,5 @@
 import { duplicateSection } from '../../../../server/src/rules/policy/duplicate-section';
-import { ruleTester } from '../../rule-tester';
+import { ruleTester } from '../../../helpers/rule-tester';
 
 ruleTester(duplicateSection, {
   valid: [

@@ -1,5 +1,5 @@
 import { emptySection } from '../../../../server/src/rules/policy/empty-section';
-import { ruleTester } from '../../rule-tester';
+import { ruleTester } from '../../../helpers/rule-tester';
 
 ruleTester(emptySection, {
   valid: [

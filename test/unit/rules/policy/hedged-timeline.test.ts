@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { lintText } from '../../../../server/src/engine/lint';
+import { lintText } from '../../../../server/src/rules';
 import { hedgedTimeline } from '../../../../server/src/rules/policy/hedged-timeline';
-import { ruleTester } from '../../rule-tester';
+import { ruleTester } from '../../../helpers/rule-tester';
 
 ruleTester(hedgedTimeline, {
   valid: [

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { lintText } from '../../../../server/src/engine/lint';
+import { lintText } from '../../../../server/src/rules';
 import { inconsistentSeverityTimelines } from '../../../../server/src/rules/policy/inconsistent-severity-timelines';
-import { ruleTester } from '../../rule-tester';
+import { ruleTester } from '../../../helpers/rule-tester';
 
 ruleTester(inconsistentSeverityTimelines, {
   valid: [

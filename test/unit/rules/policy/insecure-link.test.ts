@@ -1,5 +1,5 @@
 import { insecureLink } from '../../../../server/src/rules/policy/insecure-link';
-import { ruleTester } from '../../rule-tester';
+import { ruleTester } from '../../../helpers/rule-tester';
 
 ruleTester(insecureLink, {
   valid: [

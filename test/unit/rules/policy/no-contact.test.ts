@@ -1,5 +1,5 @@
 import { noContact } from '../../../../server/src/rules/policy/no-contact';
-import { ruleTester } from '../../rule-tester';
+import { ruleTester } from '../../../helpers/rule-tester';
 
 ruleTester(noContact, {
   valid: [

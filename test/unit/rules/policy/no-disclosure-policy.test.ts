@@ -1,5 +1,5 @@
 import { noDisclosurePolicy } from '../../../../server/src/rules/policy/no-disclosure-policy';
-import { ruleTester } from '../../rule-tester';
+import { ruleTester } from '../../../helpers/rule-tester';
 
 const SECTION = [
   '## Disclosure Policy',

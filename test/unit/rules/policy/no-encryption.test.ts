@@ -1,5 +1,5 @@
 import { noEncryption } from '../../../../server/src/rules/policy/no-encryption';
-import { ruleTester } from '../../rule-tester';
+import { ruleTester } from '../../../helpers/rule-tester';
 
 const SECTION =
   '## Encrypted Reports\n\nIf your report holds sensitive details, ask for our PGP key in your first message and we will send it before you\nshare them.';

@@ -1,5 +1,5 @@
 import { noReportingSection } from '../../../../server/src/rules/policy/no-reporting-section';
-import { ruleTester } from '../../rule-tester';
+import { ruleTester } from '../../../helpers/rule-tester';
 
 const message =
   'Nothing says how to report a vulnerability: add a "Reporting a Vulnerability" section naming the channel.';

@@ -1,5 +1,5 @@
 import { noResponseTimeline } from '../../../../server/src/rules/policy/no-response-timeline';
-import { ruleTester } from '../../rule-tester';
+import { ruleTester } from '../../../helpers/rule-tester';
 
 const TIMES =
   'We acknowledge every report within 3 business days and send a first assessment within 10 business days.\nWe keep you informed until the issue is fixed and disclosed, and credit you unless you prefer otherwise.';

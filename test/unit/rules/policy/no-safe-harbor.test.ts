@@ -1,5 +1,5 @@
 import { noSafeHarbor } from '../../../../server/src/rules/policy/no-safe-harbor';
-import { ruleTester } from '../../rule-tester';
+import { ruleTester } from '../../../helpers/rule-tester';
 
 const SECTION =
   '## Safe Harbor\n\nWe will not pursue legal action against research done in good faith under this policy: avoid privacy violations,\ndata destruction and service disruption, and give us reasonable time to fix the issue before you disclose it.';

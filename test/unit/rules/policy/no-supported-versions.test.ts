@@ -1,5 +1,5 @@
 import { noSupportedVersions } from '../../../../server/src/rules/policy/no-supported-versions';
-import { ruleTester } from '../../rule-tester';
+import { ruleTester } from '../../../helpers/rule-tester';
 
 const TABLE_2_3 = '| Version | Supported |\n| ------- | --------- |\n| 2.3.x | ✅ |\n| < 2.3 | ❌ |';
 const STATEMENT = 'Security fixes are released for the latest version only. Please upgrade before reporting a problem.';

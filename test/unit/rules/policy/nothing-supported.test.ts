@@ -1,5 +1,5 @@
 import { nothingSupported } from '../../../../server/src/rules/policy/nothing-supported';
-import { ruleTester } from '../../rule-tester';
+import { ruleTester } from '../../../helpers/rule-tester';
 
 const HEAD = '| Version | Supported |\n| ------- | --------- |';
 const message =

@@ -1,5 +1,5 @@
 import { placeholderContact } from '../../../../server/src/rules/policy/placeholder-contact';
-import { ruleTester } from '../../rule-tester';
+import { ruleTester } from '../../../helpers/rule-tester';
 
 const message = /^Placeholder contact /;
 

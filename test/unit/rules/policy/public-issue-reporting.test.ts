@@ -1,5 +1,5 @@
 import { publicIssueReporting } from '../../../../server/src/rules/policy/public-issue-reporting';
-import { ruleTester } from '../../rule-tester';
+import { ruleTester } from '../../../helpers/rule-tester';
 
 const EMAIL_LINE =
   'Please report vulnerabilities privately by email to security@example.com. Do not open a public issue.';

@@ -1,5 +1,5 @@
 import { staleVersionsTable } from '../../../../server/src/rules/policy/stale-versions-table';
-import { ruleTester } from '../../rule-tester';
+import { ruleTester } from '../../../helpers/rule-tester';
 
 const TABLE =
   '# Security\n\n| Version | Supported | Notes |\n| ------- | --------- | ----- |\n| 1.x.x | :white_check_mark: | current |\n| < 1.0 | :x: | |\n';

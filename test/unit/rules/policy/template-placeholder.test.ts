@@ -1,5 +1,5 @@
 import { templatePlaceholder } from '../../../../server/src/rules/policy/template-placeholder';
-import { ruleTester } from '../../rule-tester';
+import { ruleTester } from '../../../helpers/rule-tester';
 
 /** The prose and example rows of GitHub's default SECURITY.md template, which the rule must recognise. */
 const VERSIONS_PROSE =

@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { lintText } from '../../../../server/src/engine/lint';
+import { lintText } from '../../../../server/src/rules';
 import { scorecardCounts, scorecardScore, tooShort } from '../../../../server/src/rules/policy/too-short';
-import { renderPolicy, TEMPLATE_NAMES } from '../../../../server/src/templates/policy';
-import { ruleTester } from '../../rule-tester';
+import { renderPolicy, TEMPLATE_NAMES } from '../../../../common/templates/policy';
+import { ruleTester } from '../../../helpers/rule-tester';
 
 ruleTester(tooShort, {
   valid: [

@@ -1,5 +1,5 @@
 import { versionsTable } from '../../../../server/src/rules/policy/versions-table';
-import { ruleTester } from '../../rule-tester';
+import { ruleTester } from '../../../helpers/rule-tester';
 
 const HEAD = '| Version | Supported |\n| --- | --- |';
 

@@ -1,5 +1,5 @@
 import { securityTxtCanonical } from '../../../../server/src/rules/securitytxt/canonical';
-import { ruleTester } from '../../rule-tester';
+import { ruleTester } from '../../../helpers/rule-tester';
 
 const facts = { now: '2026-11-22T00:00:00Z' };
 const SIGNATURE = '-----BEGIN PGP SIGNATURE-----\n\niQIz\n-----END PGP SIGNATURE-----\n';

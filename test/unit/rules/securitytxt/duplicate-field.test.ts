@@ -1,5 +1,5 @@
 import { securityTxtDuplicateField } from '../../../../server/src/rules/securitytxt/duplicate-field';
-import { ruleTester } from '../../rule-tester';
+import { ruleTester } from '../../../helpers/rule-tester';
 
 const facts = { now: '2026-11-22T00:00:00Z' };
 

@@ -1,5 +1,5 @@
 import { securityTxtExpires } from '../../../../server/src/rules/securitytxt/expires';
-import { ruleTester } from '../../rule-tester';
+import { ruleTester } from '../../../helpers/rule-tester';
 
 const facts = { now: '2026-11-22T00:00:00Z' };
 const next = '2027-11-21T00:00:00Z';

@@ -1,5 +1,5 @@
 import { securityTxtInvalidUri } from '../../../../server/src/rules/securitytxt/invalid-uri';
-import { ruleTester } from '../../rule-tester';
+import { ruleTester } from '../../../helpers/rule-tester';
 
 const facts = { now: '2026-11-22T00:00:00Z' };
 const SIGNED_HEAD = '-----BEGIN PGP SIGNED MESSAGE-----\nHash: SHA256\n\n';

@@ -1,5 +1,5 @@
 import { securityTxtNoContact } from '../../../../server/src/rules/securitytxt/no-contact';
-import { ruleTester } from '../../rule-tester';
+import { ruleTester } from '../../../helpers/rule-tester';
 
 const now = '2026-11-22T00:00:00Z';
 const github = { now, githubRepository: 'acme/widget' };

@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 import { applyEdits, fixAllText } from '../../../../../server/src/engine/fixes';
-import { lintText } from '../../../../../server/src/engine/lint';
-import type { Finding, ProjectFacts } from '../../../../../server/src/engine/types';
+import { lintText } from '../../../../../server/src/rules';
+import type { Finding, ProjectFacts } from '../../../../../server/src/core/types';
 
 /**
  * An InfraPilot-style deployment: nginx is the one public entry; the backend signs tokens with a

@@ -1,0 +1,53 @@
+/**
+ * Which files secpolicy reads, decided in one place for the language server, the CLI and the
+ * extension: the kind a file name gives, where GitHub reads a repository's policy, and the globs
+ * the editor watches and searches with.
+ */
+
+/** What a file is, decided from its name. */
+export type DocumentKind = 'policy' | 'compose' | 'dotenv' | 'securitytxt';
+
+/**
+ * The kind of document a path names: `SECURITY.md` in any case, Compose files
+ * (`compose.y(a)ml`, `docker-compose.y(a)ml` and any `*compose*.y(a)ml` override), `.env` files,
+ * and `security.txt` (RFC 9116), in `.well-known/` or anywhere else.
+ */
+export function documentKind(path: string): DocumentKind | undefined {
+  const name = path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+  if (/^security\.md$/i.test(name)) return 'policy';
+  // Lower case only, as RFC 9116 names it and web servers serve it: SECURITY.txt is some other note.
+  if (name === 'security.txt') return 'securitytxt';
+  const lower = name.toLowerCase();
+  // .env, .env.production, app.env; not the examples that ship placeholders on purpose.
+  if (
+    (lower === '.env' || lower.startsWith('.env.') || lower.endsWith('.env')) &&
+    !/\.(?:example|sample|template|dist)$/.test(lower)
+  ) {
+    return 'dotenv';
+  }
+  if ((lower.endsWith('.yml') || lower.endsWith('.yaml')) && lower.includes('compose')) return 'compose';
+  return undefined;
+}
+
+/** Where GitHub reads a repository's security policy, relative to its root, in the order it looks. */
+export const POLICY_LOCATIONS: readonly string[] = ['SECURITY.md', '.github/SECURITY.md', 'docs/SECURITY.md'];
+
+/** Whether a path names a policy file (`SECURITY.md` in any letter case). */
+export function isPolicyPath(path: string): boolean {
+  return /(?:^|[\\/])security\.md$/i.test(path);
+}
+
+/** `SECURITY.md` in any letter case, as a glob. */
+export const POLICY_NAME_GLOB = '[Ss][Ee][Cc][Uu][Rr][Ii][Tt][Yy].[Mm][Dd]';
+/** Policies where GitHub reads them, relative to a workspace folder. */
+export const POLICY_GLOB = `{${POLICY_NAME_GLOB},.github/${POLICY_NAME_GLOB},docs/${POLICY_NAME_GLOB}}`;
+/** compose.y(a)ml, docker-compose.y(a)ml and every *compose*.y(a)ml override. */
+export const COMPOSE_GLOB = '**/*compose*.{yml,yaml}';
+/** .env, .env.production, app.env; the server leaves .env.example and its kin alone. */
+export const DOTENV_GLOB = '**/{.env,.env.*,*.env}';
+/** security.txt (RFC 9116), in .well-known/ or anywhere else. */
+export const SECURITY_TXT_GLOB = '**/security.txt';
+/** Every file "Lint Workspace" looks at. */
+export const LINTED_FILES_GLOB = `**/{${POLICY_NAME_GLOB},*compose*.yml,*compose*.yaml,security.txt,.env,.env.*,*.env}`;
+/** Files whose change alters the findings of other files: config, project facts, the project `.env`. */
+export const FACT_FILES_GLOB = '**/{.secpolicy.json,package.json,.git/config,.env}';

@@ -1,0 +1,18 @@
+/** What the extension and the language server say to each other beyond the LSP itself. */
+
+/** The code action kind of "fix all secpolicy problems", run by `editor.codeActionsOnSave`. */
+export const FIX_ALL_KIND = 'source.fixAll.secpolicy';
+
+/** The request behind "Lint Workspace": lints files from disk that are not open. */
+export const LINT_FILES_REQUEST = 'secpolicy/lintFiles';
+
+export interface LintFilesParams {
+  uris: string[];
+}
+
+export interface LintFilesResult {
+  /** How many files were linted and published. */
+  linted: number;
+  /** Files that could not be read. */
+  skipped: string[];
+}

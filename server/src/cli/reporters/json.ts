@@ -1,0 +1,32 @@
+import { LineIndex } from '../../core/text';
+import { countFindings, type RunReport } from '../report';
+
+/** A stable JSON document for scripts: every finding with 1-based positions, its fixes, and the totals. */
+export function formatJson(report: RunReport): string {
+  const files = report.files.map((file) => {
+    const index = new LineIndex(file.text);
+    return {
+      path: file.path,
+      fixed: file.fixed,
+      findings: file.findings.map((finding) => {
+        const start = index.position(finding.start);
+        const end = index.position(finding.end);
+        return {
+          ruleId: finding.ruleId,
+          severity: finding.severity,
+          message: finding.message,
+          line: start.line,
+          column: start.column,
+          endLine: end.line,
+          endColumn: end.column,
+          fixes: (finding.fixes ?? []).map((fix) => ({
+            title: fix.title,
+            edits: fix.edits.map((edit) => ({ start: edit.start, end: edit.end, newText: edit.newText })),
+          })),
+        };
+      }),
+    };
+  });
+  const problems = report.problems.map((problem) => ({ path: problem.shown, message: problem.message }));
+  return `${JSON.stringify({ files, problems, summary: countFindings(report.files) }, null, 2)}\n`;
+}

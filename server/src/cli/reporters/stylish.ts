@@ -1,0 +1,42 @@
+import { styleText } from 'node:util';
+import { LineIndex } from '../../core/text';
+import { countFindings, type RunReport } from '../report';
+
+type Style = Parameters<typeof styleText>[0];
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+/** The human format: one block per file, `line:column  severity  message  rule`, then a summary. */
+export function formatStylish(report: RunReport, color: boolean): string {
+  const paint = (style: Style, text: string) => (color ? styleText(style, text) : text);
+  const blocks: string[] = [];
+  for (const file of report.files) {
+    if (file.findings.length === 0) continue;
+    const index = new LineIndex(file.text);
+    const rows = file.findings.map((finding) => {
+      const { line, column } = index.position(finding.start);
+      return { where: `${line}:${column}`, finding };
+    });
+    const whereWidth = Math.max(...rows.map((row) => row.where.length));
+    const severityWidth = Math.max(...rows.map((row) => row.finding.severity.length));
+    const lines = rows.map(({ where, finding }) => {
+      const style: Style = finding.severity === 'error' ? 'red' : finding.severity === 'warning' ? 'yellow' : 'blue';
+      return `  ${paint('dim', where.padEnd(whereWidth))}  ${paint(style, finding.severity.padEnd(severityWidth))}  ${finding.message}  ${paint('dim', finding.ruleId)}`;
+    });
+    blocks.push(`${paint('underline', file.path)}\n${lines.join('\n')}\n`);
+  }
+  const fixedLines = report.files
+    .filter((file) => file.fixed > 0)
+    .map((file) => `${report.dryRun ? 'Would fix' : 'Fixed'} ${plural(file.fixed, 'problem')} in ${file.path}.\n`)
+    .join('');
+  const counts = countFindings(report.files);
+  const total = counts.errors + counts.warnings + counts.infos;
+  if (total === 0) {
+    if (report.problems.length > 0 && report.files.length === 0) return fixedLines;
+    return `${fixedLines}${plural(report.files.length, 'file')} linted, no problems.\n`;
+  }
+  const summary = `✖ ${plural(total, 'problem')} (${plural(counts.errors, 'error')}, ${plural(counts.warnings, 'warning')}, ${counts.infos} info)`;
+  return `${fixedLines}${blocks.join('\n')}\n${paint(counts.errors > 0 ? 'red' : 'yellow', summary)}\n`;
+}

@@ -1,0 +1,95 @@
+import type { DocumentKind } from '../../../common/files';
+
+/** Types shared by the engine, the formats, the rules and the adapters. Offsets are string indices into the document text. */
+
+export type { DocumentKind };
+
+export type Severity = 'error' | 'warning' | 'info';
+export type SeveritySetting = Severity | 'off';
+
+export interface TextEdit {
+  start: number;
+  end: number;
+  newText: string;
+  /**
+   * The file the edit targets when it is not the linted document: the project `.env`
+   * (`ProjectFacts.dotenv.path`). Offsets are then into that file's text as given in the facts;
+   * a fix with such an edit is never applied unattended.
+   */
+  path?: string;
+}
+
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+  /** The one fix that is clearly right: editors apply it from "auto fix". */
+  preferred?: boolean;
+  /**
+   * The fix writes text a person must check or complete (a placeholder address, a promise about
+   * response times): editors offer it, `secpolicy --fix` leaves it alone.
+   */
+  needsReview?: boolean;
+}
+
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  start: number;
+  end: number;
+  fixes?: Fix[];
+}
+
+/** Facts about the project around a file, gathered by the caller (the engine reads no files). */
+export interface ProjectFacts {
+  /** `version` from the nearest package.json. */
+  packageVersion?: string;
+  /** `owner/name` of a GitHub remote, when the repository has one. */
+  githubRepository?: string;
+  /**
+   * The project `.env` beside the file, which Compose reads for interpolation: its path, and its
+   * text (empty when the file does not exist, `exists` false; a fix then creates it).
+   */
+  dotenv?: { path: string; text: string; exists?: boolean };
+  /**
+   * The current time as an ISO 8601 date-time, for rules that compare dates (security.txt `Expires`).
+   * The caller reads the clock, so the engine stays deterministic; without it those comparisons are skipped.
+   */
+  now?: string;
+}
+
+export interface Config {
+  /** Severity overrides by rule id. */
+  rules: Record<string, SeveritySetting>;
+}
+
+export interface RuleMeta {
+  /** `<kind>/<name>`, matching the file name and the docs page. */
+  id: string;
+  /** The document kind the rule reads. */
+  kind: DocumentKind;
+  defaultSeverity: SeveritySetting;
+  /** One sentence, shown in the rules list and SARIF. */
+  description: string;
+}
+
+export interface Report {
+  message: string;
+  start: number;
+  end: number;
+  fixes?: Fix[];
+  /** Overrides the rule's default severity for this finding (before user overrides). */
+  severity?: Severity;
+}
+
+export interface RuleContext {
+  report(report: Report): void;
+  facts: ProjectFacts;
+  /** Random bytes for the secrets a fix generates: rules read no randomness of their own. */
+  randomBytes(count: number): Uint8Array;
+}
+
+export interface Rule<Model> {
+  meta: RuleMeta;
+  check(model: Model, context: RuleContext): void;
+}

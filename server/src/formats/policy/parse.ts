@@ -1,0 +1,41 @@
+import { parseMarkdown } from '../markdown';
+import { collectContacts } from './contacts';
+import { collectDurations } from './durations';
+import { collectInsecureLinks } from './links';
+import type { PolicyModel } from './model';
+import { collectPlaceholders } from './placeholders';
+import { collectBlocks, collectCodeSpans } from './prose';
+import { collectPublicInstructions } from './reporting';
+import { buildSections, sectionDepthOf } from './sections';
+import { collectSeverityGroups } from './severity';
+import { SUPPORT_STATEMENT, collectVersionsTables } from './versions';
+
+export function parsePolicy(text: string): PolicyModel {
+  const root = parseMarkdown(text);
+  const sections = buildSections(root, text);
+  const blocks = collectBlocks(root, text, sections);
+  const sentences = blocks.flatMap((block) => block.sentences);
+  const codeSpans = collectCodeSpans(root);
+  const contacts = collectContacts(root, text, blocks);
+  const durations = collectDurations(blocks);
+  const versionsTables = collectVersionsTables(root, text, sections);
+  const placeholders = collectPlaceholders({ text, blocks, contacts, versionsTables, codeSpans });
+  return {
+    kind: 'policy',
+    text,
+    root,
+    sections,
+    blocks,
+    sentences,
+    contacts,
+    durations,
+    versionsTables,
+    supportStatements: blocks.filter((block) => SUPPORT_STATEMENT.test(block.source)),
+    severityGroups: collectSeverityGroups(root, blocks, durations),
+    placeholders,
+    publicReportInstructions: collectPublicInstructions(root, sentences, codeSpans),
+    insecureLinks: collectInsecureLinks(root, text, blocks, codeSpans),
+    codeSpans,
+    sectionDepth: sectionDepthOf(sections),
+  };
+}

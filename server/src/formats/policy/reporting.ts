@@ -1,0 +1,82 @@
+import type { Nodes, Root } from 'mdast';
+import { nodeRange } from '../markdown';
+import type { PublicReportInstruction, Sentence } from './model';
+import { clauseBefore, inSpans, plainRange } from './prose';
+
+const VENUE =
+  /\b(?:open|file|create|raise|log|post|submit|start|use|via|through|as|on|in|go to|head to)(?: (?:a|an|our|new|public|regular|normal|standard|ordinary|github|gitlab|github's|empty|separate|plain)){0,4} (?:issues?|bug reports?|discussions?|pull requests?|tickets?)\b|\b(?:use|via|through|on|in|go to|head to|open|to)(?: (?:the|our|public|github|gitlab|github's|project's)){0,3} (?:(?:issue|bug) trackers?|issues? (?:tabs?|pages?|section))\b/gi;
+
+const REPORTING_VERB =
+  /\b(?:report|disclose|submit|send|post|share|raise|file|open|tell|notify|let us know|create|log|use|go|visit|head)\b|\bbe reported\b/i;
+
+const IMPERATIVE_VERB = /\b(?:go|visit|open|file|report|use|submit|create|raise|post|head|check|see)\b/i;
+
+const NEGATION = /\b(?:not|never|no|instead of|rather than|without|avoid|refrain|nor)\b|n['’]t\b/i;
+
+/** Sentences that send only harmless things (non-security bugs, upstream issues) to the public tracker. */
+const NOT_FOR_VULNERABILITIES =
+  /\bnon[- ]?(?:security|critical|sensitive)\b|\bnot (?:a |an )?security\b|\bno (?:security )?impact\b|\bnot security[- ]related|\b(?:regular|general|normal|ordinary|other) (?:bugs?|issues|questions|inquiries|problems)\b|\bfeature requests?\b|\bsupport (?:questions|requests)\b|\bquestions?\b|do not (?:directly )?(?:lead to|have|pose) (?:a |any )?(?:vulnerab|security)|\bupstream\b|\bdependenc(?:y|ies)\b|\blow[- ](?:severity|risk|impact)\b|\b(?:after|once) (?:the |a )?(?:fix|patch|release|advisory|disclosure)|\bpublicly (?:known|disclosed)\b|\balready (?:public|known|disclosed)\b|\bto (?:alert|notify|ping) (?:me|us)\b|\bsuggest|\bimprove|\bfeedback\b|\bthis (?:policy|document|file)\b/i;
+
+const PUBLIC_TRACKER_PATH = /\/(?:issues|discussions|pulls?)(?:\/new)?\/?$/i;
+
+function isNegated(plain: string, index: number): boolean {
+  return NEGATION.test(clauseBefore(plain, index));
+}
+
+export function collectPublicInstructions(
+  root: Root,
+  sentences: Sentence[],
+  codeSpans: { start: number; end: number }[],
+): PublicReportInstruction[] {
+  const instructions: PublicReportInstruction[] = [];
+  const publicLinks: { start: number; end: number }[] = [];
+  const visit = (node: Nodes) => {
+    if (node.type === 'link' && !/confidential/i.test(node.url)) {
+      let parsed: URL | undefined;
+      try {
+        parsed = new URL(node.url);
+      } catch {
+        parsed = undefined;
+      }
+      if (parsed && PUBLIC_TRACKER_PATH.test(parsed.pathname)) {
+        publicLinks.push(nodeRange(node));
+      }
+    }
+    if ('children' in node) for (const child of node.children) visit(child as Nodes);
+  };
+  visit(root);
+  let previous: Sentence | undefined;
+  for (const sentence of sentences) {
+    const { plain } = sentence;
+    const before = previous?.block === sentence.block ? previous : undefined;
+    previous = sentence;
+    if (NOT_FOR_VULNERABILITIES.test(plain)) continue;
+    // "Do not report non-security bugs here. Use GitHub issues instead."
+    if (/\binstead\b/i.test(plain) && before && NOT_FOR_VULNERABILITIES.test(before.plain)) continue;
+    let found: PublicReportInstruction | undefined;
+    for (const match of plain.matchAll(VENUE)) {
+      // "report it via GitHub issues" needs a verb of reporting; "open an issue" is one.
+      if (/^(?:via|through|as|on|in)\b/i.test(match[0]) && !REPORTING_VERB.test(plain)) continue;
+      if (isNegated(plain, match.index)) continue;
+      const from = sentence.plainStart + match.index;
+      const range = plainRange(sentence.block, from, from + match[0].length);
+      if (inSpans(codeSpans, range.start)) continue;
+      found = { ...range, text: match[0], sentence };
+      break;
+    }
+    if (found) {
+      instructions.push(found);
+      continue;
+    }
+    const link = publicLinks.find((each) => each.start >= sentence.start && each.start < sentence.end);
+    if (link && IMPERATIVE_VERB.test(plain)) {
+      const index = sentence.block.offsets.findIndex((offset) => offset >= link.start) - sentence.plainStart;
+      if (index >= 0 && isNegated(plain, index)) continue;
+      const text = sentence.block.source.slice(link.start - sentence.block.start, link.end - sentence.block.start);
+      instructions.push({ start: link.start, end: link.end, text, sentence });
+    }
+  }
+  return instructions;
+}
+
+// Links over plain HTTP

@@ -1,0 +1,192 @@
+import type { Nodes, Root, Table } from 'mdast';
+import { satisfies, validRange } from 'semver';
+import { nodeRange } from '../markdown';
+import type { Section, TableCell, VersionCell, VersionRow, VersionsTable } from './model';
+import { cellWords } from '../markdown';
+import { sectionAt } from './sections';
+import { LEVEL_WORD } from './severity';
+import { readMarker } from './vocabulary';
+
+function cellOf(node: Table['children'][number]['children'][number], text: string): TableCell {
+  const { start, end } = nodeRange(node);
+  let from = start;
+  let to = end;
+  while (from < to && /[\s|]/.test(text[from])) from++;
+  while (to > from && /[\s|]/.test(text[to - 1])) to--;
+  return { text: text.slice(from, to), start: from, end: to };
+}
+
+const VERSION_HEADER = /\bversions?\b|\breleases?\b|\bbranch(?:es)?\b|\btags?\b|\bseries\b|\blines?\b/i;
+
+const TAG_HEADER = /branch|\btags?\b/i;
+
+const SUPPORT_HEADER = /support|maintain|status|security|\beol\b|end of life|patch|fix/i;
+
+const LATEST_WORDS =
+  /^(?:the )?(?:latest|current|newest|most recent|stable|main|master|develop|dev|trunk|head|edge|next|nightly|canary|mainline|rolling|unreleased|lts)\b/i;
+
+const OTHER_WORDS =
+  /^(?:all |any |every )?(?:other|older|old|previous|prior|earlier|legacy|remaining|everything else|all|others|below|lower)\b/i;
+
+const VERSION_LIKE = /^[<>=~^≥≤ ]{0,4}v?\d/i;
+
+/** Turns the ways people write version ranges in tables into `semver` syntax. */
+function semverRange(words: string): string | undefined {
+  // A version cell is short; anything longer is prose, and semver's own patterns stay on short input.
+  if (words.length > 80) return undefined;
+  let value = words
+    .replace(/\([^()]{0,80}\)/g, ' ')
+    .replace(/≥|=>/g, '>=')
+    .replace(/≤|=</g, '<=')
+    .replace(/(\d)\.latest\b/gi, '$1.x')
+    .replace(/\bv(?=\d)/gi, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  value = value
+    .replace(/^(?:before|prior to|older than|below|under|lower than) /i, '< ')
+    .replace(/^(?:after|newer than|above|later than) /i, '> ')
+    .replace(/^(.{1,40}?) (?:and|or) (?:above|newer|later|up|higher|greater)$/i, '>= $1')
+    .replace(/^(.{1,40}?) (?:and|or) (?:below|older|earlier|lower|prior)$/i, '<= $1')
+    .replace(/^([\d.x*]{1,40})\+$/i, '>= $1')
+    // "24.04" (calendar versions) has no leading zeros for semver; ">= 2.3, < 3" is one range, "1.x, 2.x" two.
+    .replace(/(^|[.\s<>=~^-])0+(?=\d)/g, '$1')
+    .replace(/ ?, ?(?=[<>=])/g, ' ')
+    .replace(/ ?, ?/g, ' || ')
+    .replace(/ (?:and|&|or) (?=[<>=~^]{0,2} ?\d)/gi, ' || ')
+    .replace(/ (?:to|through|thru) (?=\d)/gi, ' - ');
+  const range = validRange(value);
+  if (range) return range;
+  // "1.2.x LTS", "2.0.x (security fixes only)": a version followed by a short note.
+  const lead = /^[<>=~^ ]{0,4}[\d.x*]{1,30}(?: ?- ?[\d.x*]{1,30})?/i.exec(value);
+  const rest = lead ? value.slice(lead[0].length).trim() : '';
+  if (lead && rest.length <= 30 && !/\d/.test(rest)) return validRange(lead[0]) ?? undefined;
+  return undefined;
+}
+
+function readVersion(cell: TableCell, tagColumn: boolean): VersionCell {
+  const words = cellWords(cell.text);
+  if (words === '') return { ...cell, kind: 'empty' };
+  const range = VERSION_LIKE.test(words) ? semverRange(words) : undefined;
+  if (range) return { ...cell, kind: 'range', range };
+  if (LATEST_WORDS.test(words) || /^(?:all|any|every)(?: (?:supported )?(?:versions?|releases?))?$/i.test(words)) {
+    return { ...cell, kind: 'latest' };
+  }
+  if (OTHER_WORDS.test(words)) return { ...cell, kind: 'other' };
+  if (tagColumn && /^[\w./+-]{1,60}$/.test(words)) return { ...cell, kind: 'tag' };
+  return { ...cell, kind: 'invalid' };
+}
+
+export function collectVersionsTables(root: Root, text: string, sections: Section[]): VersionsTable[] {
+  const tables: VersionsTable[] = [];
+  const visit = (node: Nodes) => {
+    if (node.type === 'table') {
+      const table = versionsTable(node, text, sections);
+      if (table) tables.push(table);
+      return;
+    }
+    if ('children' in node) for (const child of node.children) visit(child as Nodes);
+  };
+  visit(root);
+  return tables;
+}
+
+function versionsTable(node: Table, text: string, sections: Section[]): VersionsTable | undefined {
+  const [headerRow, ...bodyRows] = node.children;
+  const header = headerRow?.children.map((cell) => cellOf(cell, text)) ?? [];
+  const rows = bodyRows.map((row) => row.children.map((cell) => cellOf(cell, text)));
+  const { start, end } = nodeRange(node);
+  const section = sectionAt(sections, start);
+  const inVersionsSection = section?.meaning === 'supported-versions';
+  const columnShare = (column: number, test: (cell: string) => boolean) => {
+    const cells = rows.map((row) => row[column]?.text ?? '').filter((cell) => cell.trim() !== '');
+    return cells.length > 0 ? cells.filter(test).length / cells.length : 0;
+  };
+
+  let versionColumn: number | undefined = header.findIndex((cell) => VERSION_HEADER.test(cell.text));
+  if (versionColumn === -1) versionColumn = undefined;
+  let supportColumn: number | undefined = header.findIndex(
+    (cell, index) => index !== versionColumn && SUPPORT_HEADER.test(cell.text),
+  );
+  if (supportColumn === -1) supportColumn = undefined;
+  const supportByHeader = supportColumn !== undefined;
+  // Columns found by what they hold when the header does not say.
+  if (supportColumn === undefined) {
+    const found = header.findIndex(
+      (_, index) => index !== versionColumn && columnShare(index, (cell) => readMarker(cell) !== undefined) >= 0.5,
+    );
+    if (found !== -1) supportColumn = found;
+  }
+  if (versionColumn === undefined) {
+    const found = header.findIndex(
+      (_, index) =>
+        index !== supportColumn &&
+        columnShare(index, (cell) => {
+          const words = cellWords(cell);
+          return (VERSION_LIKE.test(words) && semverRange(words) !== undefined) || LATEST_WORDS.test(words);
+        }) >= 0.5,
+    );
+    if (found !== -1) versionColumn = found;
+  }
+  const supportMarkersPresent =
+    supportColumn !== undefined && columnShare(supportColumn, (cell) => readMarker(cell) !== undefined) > 0;
+  // A column of severity levels makes a table of deadlines, whatever its other headers say.
+  const severityTable = header.some(
+    (_, index) => rows.filter((row) => LEVEL_WORD.test(cellWords(row[index]?.text ?? ''))).length >= 2,
+  );
+  const isVersionsTable =
+    !severityTable &&
+    ((versionColumn !== undefined &&
+      (supportColumn !== undefined || VERSION_HEADER.test(header[versionColumn]?.text ?? ''))) ||
+      (inVersionsSection && header.length >= 2) ||
+      (supportByHeader && supportMarkersPresent));
+  if (!isVersionsTable) return undefined;
+
+  const tagColumn =
+    versionColumn !== undefined &&
+    TAG_HEADER.test(header[versionColumn]?.text ?? '') &&
+    !/version|release/i.test(header[versionColumn]?.text ?? '');
+  const headerEnd = bodyRows[0] ? lineStartOf(text, nodeRange(bodyRows[0]).start) : end;
+  return {
+    start,
+    end,
+    headerEnd,
+    header,
+    versionColumn,
+    supportColumn,
+    tagColumn,
+    section,
+    rows: bodyRows.map((row, index) => {
+      const range = nodeRange(row);
+      const cells = rows[index];
+      const result: VersionRow = { start: range.start, end: range.end, cells };
+      if (versionColumn !== undefined) {
+        const cell = cells[versionColumn] ?? { text: '', start: range.end, end: range.end };
+        result.version = readVersion(cell, tagColumn);
+      }
+      if (supportColumn !== undefined) {
+        const cell = cells[supportColumn] ?? { text: '', start: range.end, end: range.end };
+        const read = readMarker(cell.text);
+        result.support = { ...cell, ...(read ?? {}) };
+      }
+      return result;
+    }),
+  };
+}
+
+function lineStartOf(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
+}
+
+/** Whether a versions row covers `version` (a row of "latest", a branch name or "all other" covers anything). */
+export function rowCovers(row: VersionRow, version: string): boolean {
+  const cell = row.version;
+  if (!cell) return false;
+  if (cell.kind === 'range' && cell.range) return satisfies(version, cell.range, { includePrerelease: true });
+  return cell.kind === 'latest';
+}
+
+/** Sentences that settle which versions get fixes without a table. */
+export const SUPPORT_STATEMENT =
+  /\bonly (?:the )?(?:latest|most recent|current|newest)\b|\b(?:latest|most recent|current|newest) (?:stable |major |minor )?(?:release|version)s? (?:is|are) supported|\bwe (?:only )?support (?:the )?(?:latest|current|most recent)|security (?:fixes|updates|patches) (?:are|will be) (?:only )?(?:released|provided|applied|backported|published) (?:for|to) (?:the )?(?:latest|current|most recent)|\b(?:latest|most recent|current|newest) (?:stable |major |minor )?(?:release|version)s? only\b|\ball versions are supported\b/i;
+
+// Placeholders left from templates

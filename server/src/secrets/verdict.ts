@@ -1,0 +1,64 @@
+import { isCredentialKey, isPasswordKey, isSecretReference, isSigningKey, SIGNING_KEY_BITS } from './names';
+import { entropyBits, isNotASecret, secretWeakness, type Weakness } from './strength';
+
+/**
+ * What a credential's value is worth, judged the same way wherever it is written: in a Compose
+ * file, in the project `.env` or in an `env_file`.
+ */
+export type CredentialVerdict =
+  /** A password left empty. */
+  | { kind: 'empty' }
+  /** A password, token or key that is a default, a placeholder, short or easily guessed. */
+  | { kind: 'weak'; weakness: Weakness }
+  /** A key that signs tokens or sessions, weaker than 32 random bytes. */
+  | { kind: 'weak-signing-key'; weakness?: Weakness; bits: number }
+  /** A value that would hold against guessing: a secret all the same, to be kept out of files people read. */
+  | { kind: 'strong'; signingKey: boolean };
+
+/**
+ * The verdict on `value` set for `name`: an environment key, or (`flag`) a command-line flag such
+ * as `--requirepass` whose value is a password whatever it is called. Undefined when the name holds
+ * no credential, or the value is none (a reference to a secret file, `none`, `disabled`, blank).
+ * `context` holds words an attacker tries first (service, image and variable names).
+ */
+export function credentialVerdict(
+  name: string,
+  value: string,
+  context: readonly string[],
+  source: 'key' | 'flag' = 'key',
+): CredentialVerdict | undefined {
+  const signingKey = source === 'key' && isSigningKey(name);
+  if (source === 'key' && !signingKey && !isCredentialKey(name)) return undefined;
+  if (isSecretReference(value) || isNotASecret(value)) return undefined;
+  if (value.trim() === '') {
+    return value === '' && source === 'key' && isPasswordKey(name) && isCredentialKey(name)
+      ? { kind: 'empty' }
+      : undefined;
+  }
+  const weakness = secretWeakness(value, context);
+  if (signingKey) {
+    const bits = entropyBits(value);
+    if (weakness || bits < SIGNING_KEY_BITS)
+      return { kind: 'weak-signing-key', ...(weakness ? { weakness } : {}), bits };
+    return { kind: 'strong', signingKey };
+  }
+  return weakness ? { kind: 'weak', weakness } : { kind: 'strong', signingKey };
+}
+
+const WEAKNESS_WORDS: Record<Weakness, string> = {
+  default: 'a well-known default password',
+  short: 'a password shorter than 8 characters',
+  guessable: 'an easily guessed password',
+};
+
+/** "a well-known default password" and its kin, for messages. */
+export function describeWeakness(weakness: Weakness): string {
+  return WEAKNESS_WORDS[weakness];
+}
+
+/** Why a signing key is too weak, for messages. */
+export function describeWeakSigningKey(verdict: { weakness?: Weakness; bits: number }): string {
+  return verdict.weakness === 'default'
+    ? 'a well-known default or placeholder'
+    : `about ${Math.min(verdict.bits, SIGNING_KEY_BITS - 1)} bits of entropy, where ${SIGNING_KEY_BITS} (32 random bytes) are needed`;
+}

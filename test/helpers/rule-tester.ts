@@ -1,0 +1,125 @@
+import assert from 'node:assert/strict';
+import { parseDocument } from 'yaml';
+import { fixAllEdits, applyEdits } from '../../server/src/engine/fixes';
+import { lintParsed, parse, type AnyRule } from '../../server/src/engine/lint';
+import type { Finding, ProjectFacts, Severity } from '../../server/src/core/types';
+
+/** Where a finding is expected, 1-based like an editor shows it, and what it says. */
+export interface ExpectedFinding {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  message?: string | RegExp;
+  severity?: Severity;
+  /** Titles of the fixes offered, in order. */
+  fixes?: string[];
+}
+
+export interface ValidCase {
+  name?: string;
+  code: string;
+  facts?: ProjectFacts;
+}
+
+export interface InvalidCase extends ValidCase {
+  errors: ExpectedFinding[];
+  /** The text after applying each finding's automatic fix; `null` when no fix applies. */
+  output: string | null;
+}
+
+function position(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  return { line, column: offset - (before.lastIndexOf('\n') + 1) + 1 };
+}
+
+/** Random bytes that are the same on every run, so generated secrets in fixes can be asserted. */
+export function fixedRandomBytes(count: number): Uint8Array {
+  return Uint8Array.from({ length: count }, (_, index) => (index * 37 + 11) % 256);
+}
+
+/** Runs one rule alone through the engine, and returns its findings. */
+export function runRule(rule: AnyRule, code: string, facts: ProjectFacts = {}): Finding[] {
+  // A rule that is off by default runs as the user who turns it on would see it.
+  const config = rule.meta.defaultSeverity === 'off' ? { rules: { [rule.meta.id]: 'info' as const } } : undefined;
+  return lintParsed(parse(rule.meta.kind, code), [rule], { facts, config, randomBytes: fixedRandomBytes }).findings;
+}
+
+function label(testCase: ValidCase): string {
+  return testCase.name ?? testCase.code.slice(0, 60).replace(/\n/g, '⏎');
+}
+
+/**
+ * Declares a mocha suite for a rule from a table of cases, RuleTester-style: valid cases must
+ * produce nothing; invalid cases must produce exactly the expected findings, and applying the
+ * automatic fixes must give `output`, which must then lint clean of this rule.
+ */
+export function ruleTester(rule: AnyRule, cases: { valid: ValidCase[]; invalid: InvalidCase[] }): void {
+  describe(rule.meta.id, () => {
+    it('has no duplicate cases', () => {
+      const codes = [...cases.valid, ...cases.invalid].map((testCase) =>
+        JSON.stringify([testCase.code, testCase.facts]),
+      );
+      assert.equal(new Set(codes).size, codes.length, 'two cases have the same code and facts');
+    });
+
+    for (const testCase of cases.valid) {
+      it(`valid: ${label(testCase)}`, () => {
+        assert.deepEqual(runRule(rule, testCase.code, testCase.facts), []);
+      });
+    }
+
+    for (const testCase of cases.invalid) {
+      it(`invalid: ${label(testCase)}`, () => {
+        const findings = runRule(rule, testCase.code, testCase.facts);
+        const actual = findings.map((finding, index) => {
+          const expected = testCase.errors[index];
+          const start = position(testCase.code, finding.start);
+          const end = position(testCase.code, finding.end);
+          return {
+            line: start.line,
+            column: start.column,
+            endLine: end.line,
+            endColumn: end.column,
+            ...(expected?.message !== undefined
+              ? {
+                  message:
+                    expected.message instanceof RegExp
+                      ? expected.message.test(finding.message)
+                        ? expected.message
+                        : finding.message
+                      : finding.message,
+                }
+              : {}),
+            ...(expected?.severity !== undefined ? { severity: finding.severity } : {}),
+            ...(expected?.fixes !== undefined ? { fixes: (finding.fixes ?? []).map((fix) => fix.title) } : {}),
+          };
+        });
+        assert.deepEqual(actual, testCase.errors);
+        for (const finding of findings) {
+          assert.ok(
+            finding.start >= 0 && finding.end <= testCase.code.length && finding.start <= finding.end,
+            'range inside the document',
+          );
+        }
+
+        const edits = fixAllEdits(findings);
+        const output = edits.length > 0 ? applyEdits(testCase.code, edits) : null;
+        assert.equal(output, testCase.output);
+        if (output !== null && rule.meta.kind === 'compose' && parseDocument(testCase.code).errors.length === 0) {
+          const errors = parseDocument(output).errors.map((error) => error.message);
+          assert.deepEqual(errors, [], 'a Compose file that parsed before the fix parses after it');
+        }
+        if (output !== null) {
+          const remaining = runRule(rule, output, testCase.facts).filter((finding) => finding.fixes?.length);
+          assert.deepEqual(
+            remaining.map((finding) => finding.message),
+            [],
+            'the fixed output still has fixable findings',
+          );
+        }
+      });
+    }
+  });
+}
