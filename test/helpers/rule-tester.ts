@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { parseDocument } from 'yaml';
 import { fixAllEdits, applyEdits } from '../../server/src/engine/fixes';
 import { lintParsed, parse, type AnyRule } from '../../server/src/engine/lint';
-import type { Finding, ProjectFacts, Severity } from '../../server/src/core/types';
+import type { Finding, MessageData, ProjectFacts, Severity } from '../../server/src/core/types';
+import { isUnattended } from '../../server/src/engine/fixes';
 
 /** Where a finding is expected, 1-based like an editor shows it, and what it says. */
 export interface ExpectedFinding {
@@ -10,6 +11,10 @@ export interface ExpectedFinding {
   column: number;
   endLine: number;
   endColumn: number;
+  /** The key of the rule's `meta.messages` the finding uses, and the values its placeholders get. */
+  messageId?: string;
+  data?: MessageData;
+  /** The whole message, where a case is about the wording itself. */
   message?: string | RegExp;
   severity?: Severity;
   /** Titles of the fixes offered, in order. */
@@ -57,6 +62,17 @@ function label(testCase: ValidCase): string {
  */
 export function ruleTester(rule: AnyRule, cases: { valid: ValidCase[]; invalid: InvalidCase[] }): void {
   describe(rule.meta.id, () => {
+    it('has a test case for every message', () => {
+      const used = new Set(
+        cases.invalid.flatMap((testCase) => runRule(rule, testCase.code, testCase.facts).map((f) => f.messageId)),
+      );
+      assert.deepEqual(
+        Object.keys(rule.meta.messages).filter((id) => !used.has(id)),
+        [],
+        'message ids no invalid case reports',
+      );
+    });
+
     it('has no duplicate cases', () => {
       const codes = [...cases.valid, ...cases.invalid].map((testCase) =>
         JSON.stringify([testCase.code, testCase.facts]),
@@ -82,6 +98,8 @@ export function ruleTester(rule: AnyRule, cases: { valid: ValidCase[]; invalid: 
             column: start.column,
             endLine: end.line,
             endColumn: end.column,
+            ...(expected?.messageId !== undefined ? { messageId: finding.messageId } : {}),
+            ...(expected?.data !== undefined ? { data: finding.data } : {}),
             ...(expected?.message !== undefined
               ? {
                   message:
@@ -102,6 +120,17 @@ export function ruleTester(rule: AnyRule, cases: { valid: ValidCase[]; invalid: 
             finding.start >= 0 && finding.end <= testCase.code.length && finding.start <= finding.end,
             'range inside the document',
           );
+          for (const [, name] of rule.meta.messages[finding.messageId].matchAll(/\{\{\s*(\w+)\s*\}\}/g)) {
+            assert.ok(
+              finding.data && name in finding.data,
+              `placeholder {{${name}}} of "${finding.messageId}" has data`,
+            );
+          }
+          const fixes = finding.fixes ?? [];
+          if (rule.meta.fixable === undefined) assert.deepEqual(fixes, [], 'a rule without meta.fixable offers no fix');
+          if (rule.meta.fixable === 'review') {
+            assert.ok(!fixes.some(isUnattended), 'a rule whose fixes wait for review offers none unattended');
+          }
         }
 
         const edits = fixAllEdits(findings);

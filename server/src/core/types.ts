@@ -31,10 +31,16 @@ export interface Fix {
   needsReview?: boolean;
 }
 
+/** The values a message template's `{{name}}` placeholders are filled with. */
+export type MessageData = Record<string, string | number>;
+
 export interface Finding {
   ruleId: string;
   severity: Severity;
+  /** The message as shown: the rule's template for `messageId`, filled with `data`. */
   message: string;
+  messageId: string;
+  data?: MessageData;
   start: number;
   end: number;
   fixes?: Fix[];
@@ -71,10 +77,19 @@ export interface RuleMeta {
   defaultSeverity: SeveritySetting;
   /** One sentence, shown in the rules list and SARIF. */
   description: string;
+  /** The rule's messages by id, as templates with `{{name}}` placeholders filled from a report's data. */
+  messages: Record<string, string>;
+  /**
+   * Whether the rule offers fixes: `unattended` when some can be applied with nobody looking
+   * (`secpolicy --fix`, fix-all on save), `review` when every fix waits for a person.
+   */
+  fixable?: 'unattended' | 'review';
 }
 
 export interface Report {
-  message: string;
+  /** A key of the rule's `meta.messages`. */
+  messageId: string;
+  data?: MessageData;
   start: number;
   end: number;
   fixes?: Fix[];

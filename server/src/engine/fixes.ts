@@ -29,7 +29,12 @@ export function withoutCrossFileFixes(finding: Finding): Finding {
  * `secpolicy --fix`): no review needed, and this document only.
  */
 export function withUnattendedFixes(finding: Finding): Finding {
-  return { ...finding, fixes: finding.fixes?.filter((fix) => !fix.needsReview && !isCrossFile(fix)) };
+  return { ...finding, fixes: finding.fixes?.filter(isUnattended) };
+}
+
+/** Whether a fix may be applied with nobody looking: it needs no review and edits this document only. */
+export function isUnattended(fix: Fix): boolean {
+  return !fix.needsReview && !isCrossFile(fix);
 }
 
 /** The fix to apply for a finding without asking: its preferred fix, or its only one. */

@@ -46,6 +46,19 @@ export function parse(kind: DocumentKind, text: string): ParsedDocument {
   }
 }
 
+/**
+ * A report's message: the rule's template for its `messageId` with each `{{name}}` filled from its
+ * data. A report naming no template is a bug in the rule, and throws (the rule is then reported failed).
+ */
+export function formatMessage(messages: Record<string, string>, report: Pick<Report, 'messageId' | 'data'>): string {
+  const template = messages[report.messageId];
+  if (template === undefined) throw new Error(`no message "${report.messageId}"`);
+  const data = report.data ?? {};
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (placeholder, name: string) =>
+    name in data ? String(data[name]) : placeholder,
+  );
+}
+
 /** Runs the `rules` of the document's kind, then applies severity overrides and inline directives. */
 export function lintParsed(parsed: ParsedDocument, rules: readonly AnyRule[], options: LintOptions = {}): LintResult {
   const findings: Finding[] = [];
@@ -72,7 +85,9 @@ export function lintParsed(parsed: ParsedDocument, rules: readonly AnyRule[], op
       findings.push({
         ruleId: rule.meta.id,
         severity: userSeverity ?? found.severity ?? (setting as Severity),
-        message: found.message,
+        message: formatMessage(rule.meta.messages, found),
+        messageId: found.messageId,
+        ...(found.data ? { data: found.data } : {}),
         start,
         end,
         ...(fixes && fixes.length > 0 ? { fixes } : {}),

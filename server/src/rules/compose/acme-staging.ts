@@ -55,7 +55,8 @@ function checkEnvironment(model: ComposeModel, sites: ValueSite[], report: (repo
           : undefined;
       report(
         {
-          message: `${site.name} in service "${service.name}" turns on the Let's Encrypt staging CA${originNote(site)}: browsers will not trust its certificates.`,
+          messageId: 'stagingSwitch',
+          data: { name: site.name, service: service.name, origin: originNote(site) },
           start: inCompose ? entry.nameStart : site.start,
           end: inCompose ? entryEnd(model.text, entry) : site.end,
           fixes: edit ? [{ title: `Set ${site.name} to false`, edits: [edit], preferred: true }] : [],
@@ -69,7 +70,8 @@ function checkEnvironment(model: ComposeModel, sites: ValueSite[], report: (repo
     if (at !== -1) {
       const start = site.exact ? site.start + at : site.start;
       report({
-        message: `${site.name} in service "${service.name}" points at the Let's Encrypt staging CA.`,
+        messageId: 'stagingServer',
+        data: { name: site.name, service: service.name, origin: '' },
         start,
         end: site.exact ? start + STAGING_HOST.length : site.end,
         fixes: site.exact
@@ -85,7 +87,8 @@ function checkEnvironment(model: ComposeModel, sites: ValueSite[], report: (repo
     } else if (site.origin?.file === 'dotenv' && resolved.value?.includes(STAGING_HOST)) {
       report(
         {
-          message: `${site.name} in service "${service.name}" points at the Let's Encrypt staging CA${originNote(site)}.`,
+          messageId: 'stagingServer',
+          data: { name: site.name, service: service.name, origin: originNote(site) },
           start: site.start,
           end: site.end,
         },
@@ -107,7 +110,8 @@ function checkCommand(model: ComposeModel, service: Service, report: (report: Re
               ? { start: token.start - 1, end: token.end, newText: '' }
               : undefined;
         report({
-          message: `${token.value} in service "${service.name}" requests untrusted Let's Encrypt staging certificates.`,
+          messageId: 'stagingFlag',
+          data: { flag: token.value, service: service.name },
           start: token.start,
           end: token.end,
           fixes: removal ? [{ title: `Remove ${token.value}`, edits: [removal], preferred: true }] : [],
@@ -118,7 +122,8 @@ function checkCommand(model: ComposeModel, service: Service, report: (report: Re
       if (at === -1) continue;
       const start = token.exact ? token.start + at : token.start;
       report({
-        message: `The ${key} of service "${service.name}" points the ACME client at the Let's Encrypt staging CA.`,
+        messageId: 'stagingServerInCommand',
+        data: { key, service: service.name },
         start,
         end: token.exact ? start + STAGING_HOST.length : token.end,
         fixes: token.exact
@@ -141,6 +146,15 @@ export const acmeStaging: Rule<ComposeModel> = {
     kind: 'compose',
     defaultSeverity: 'warning',
     description: "Let's Encrypt staging is left on, so the deployment serves certificates no browser trusts.",
+    messages: {
+      stagingSwitch:
+        '{{name}} in service "{{service}}" turns on the Let\'s Encrypt staging CA{{origin}}: browsers will not trust its certificates.',
+      stagingServer: '{{name}} in service "{{service}}" points at the Let\'s Encrypt staging CA{{origin}}.',
+      stagingFlag: '{{flag}} in service "{{service}}" requests untrusted Let\'s Encrypt staging certificates.',
+      stagingServerInCommand:
+        'The {{key}} of service "{{service}}" points the ACME client at the Let\'s Encrypt staging CA.',
+    },
+    fixable: 'unattended',
   },
   check(model, context) {
     const report = reportOnce(context);

@@ -6,7 +6,7 @@ import { getNode } from '../../formats/compose/yaml';
 import { valueSites } from '../../formats/compose/resolve';
 import { dotenvSetEdit, requiredVariable, serviceVariable } from '../utils/compose-edits';
 import { reportOnce } from '../utils/report-once';
-import { masked } from '../../secrets/mask';
+import { maskSecret } from '../../secrets/mask';
 
 /** A password in a URL, as written: where it is within the text. */
 interface UrlPassword {
@@ -61,6 +61,13 @@ export const credentialsInUrl: Rule<ComposeModel> = {
     kind: 'compose',
     defaultSeverity: 'error',
     description: 'A connection URL carries a literal password (scheme://user:password@host).',
+    messages: {
+      urlPassword:
+        '{{name}} in service "{{service}}" has a literal password in its {{scheme}}:// URL ({{masked}}): interpolate it from .env instead.',
+      urlPasswordInCommand:
+        'The {{key}} of service "{{service}}" has a literal password in {{article}} {{scheme}}:// URL ({{masked}}): interpolate it from .env instead.',
+    },
+    fixable: 'unattended',
   },
   check(model, context) {
     const report = reportOnce(context);
@@ -93,7 +100,13 @@ export const credentialsInUrl: Rule<ComposeModel> = {
               )
             : [];
         report({
-          message: `${site.name} in service "${site.service.name}" has a literal password in its ${found.scheme}:// URL ${masked(found.password)}: interpolate it from .env instead.`,
+          messageId: 'urlPassword',
+          data: {
+            name: site.name,
+            service: site.service.name,
+            scheme: found.scheme,
+            masked: maskSecret(found.password),
+          },
           start,
           end,
           fixes,
@@ -120,7 +133,14 @@ export const credentialsInUrl: Rule<ComposeModel> = {
               return { start, end, newText: text };
             };
             report({
-              message: `The ${key} of service "${service.name}" has a literal password in ${/^[aeiou]/i.test(found.scheme) ? 'an' : 'a'} ${found.scheme}:// URL ${masked(found.password)}: interpolate it from .env instead.`,
+              messageId: 'urlPasswordInCommand',
+              data: {
+                key,
+                service: service.name,
+                article: /^[aeiou]/i.test(found.scheme) ? 'an' : 'a',
+                scheme: found.scheme,
+                masked: maskSecret(found.password),
+              },
               start,
               end,
               fixes: fixesFor(variable, found.password, edit),

@@ -32,6 +32,10 @@ export const dangerousCapability: Rule<ComposeModel> = {
     defaultSeverity: 'error',
     description:
       'cap_add grants a capability (ALL, SYS_ADMIN, SYS_MODULE, NET_ADMIN…) that reaches past the container.',
+    messages: {
+      dangerous: 'Service "{{service}}" adds {{capability}}: {{risk}}.',
+    },
+    fixable: 'review',
   },
   check(model, context) {
     const report = reportOnce(context);
@@ -50,7 +54,8 @@ export const dangerousCapability: Rule<ComposeModel> = {
         if (!ref || !why) continue;
         const removal = removeSequenceItem(model.text, pair, item, all);
         report({
-          message: `Service "${service.name}" adds ${name}: ${why}.`,
+          messageId: 'dangerous',
+          data: { service: service.name, capability: name, risk: why },
           start: ref.start,
           end: ref.end,
           fixes: removal

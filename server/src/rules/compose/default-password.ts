@@ -2,7 +2,7 @@ import type { Fix, Rule } from '../../core/types';
 import type { ComposeModel } from '../../formats/compose/model';
 import { originNote, siteContext, siteRange, valueSites } from '../../formats/compose/resolve';
 import { randomSecret } from '../../secrets/generate';
-import { masked } from '../../secrets/mask';
+import { maskSecret } from '../../secrets/mask';
 import { credentialVerdict, describeWeakness } from '../../secrets/verdict';
 import { defaultVariable, dotenvFix, dotenvValueFixes, requireFix, siteVariable } from '../utils/compose-fixes';
 import { reportOnce } from '../utils/report-once';
@@ -13,6 +13,10 @@ export const defaultPassword: Rule<ComposeModel> = {
     kind: 'compose',
     defaultSeverity: 'error',
     description: 'A credential is set to a well-known default, a trivially short or an easily guessed value.',
+    messages: {
+      weak: '{{name}} in service "{{service}}" is {{weakness}} ({{masked}}){{origin}}.',
+    },
+    fixable: 'unattended',
   },
   check(model, context) {
     const report = reportOnce(context);
@@ -43,7 +47,14 @@ export const defaultPassword: Rule<ComposeModel> = {
       }
       report(
         {
-          message: `${site.name} in service "${site.service.name}" is ${describeWeakness(verdict.weakness)} ${masked(value)}${originNote(site)}.`,
+          messageId: 'weak',
+          data: {
+            name: site.name,
+            service: site.service.name,
+            weakness: describeWeakness(verdict.weakness),
+            masked: maskSecret(value),
+            origin: originNote(site),
+          },
           ...siteRange(site),
           fixes,
         },

@@ -5,11 +5,6 @@ import { bindMounts, dotenvLookup } from '../../formats/compose/resolve';
 import { readOnlyEdit } from '../utils/compose-edits';
 import { reportOnce } from '../utils/report-once';
 
-const MESSAGE_WRITABLE = (service: string, source: string) =>
-  `Service "${service}" mounts the container runtime socket ${source} writable: the container can control the host.`;
-const MESSAGE_READ_ONLY = (service: string, source: string) =>
-  `Service "${service}" mounts the container runtime socket ${source}; ":ro" does not stop API calls, use a filtering socket proxy.`;
-
 export const dockerSocket: Rule<ComposeModel> = {
   meta: {
     id: 'compose/docker-socket',
@@ -17,6 +12,13 @@ export const dockerSocket: Rule<ComposeModel> = {
     defaultSeverity: 'error',
     description:
       'A container runtime socket (or its folder) is mounted into a container, giving it control of the host.',
+    messages: {
+      writableSocket:
+        'Service "{{service}}" mounts the container runtime socket {{source}} writable: the container can control the host.',
+      readOnlySocket:
+        'Service "{{service}}" mounts the container runtime socket {{source}}; ":ro" does not stop API calls, use a filtering socket proxy.',
+    },
+    fixable: 'unattended',
   },
   check(model, context) {
     const report = reportOnce(context);
@@ -26,7 +28,8 @@ export const dockerSocket: Rule<ComposeModel> = {
         if (!isRuntimeSocket(mount.source)) continue;
         if (mount.readOnly) {
           report({
-            message: MESSAGE_READ_ONLY(service.name, mount.written),
+            messageId: 'readOnlySocket',
+            data: { service: service.name, source: mount.written },
             start: mount.start,
             end: mount.end,
             severity: 'warning',
@@ -38,7 +41,13 @@ export const dockerSocket: Rule<ComposeModel> = {
           ? 'Mount the socket read-only (":ro")'
           : 'Mount the socket read-only (read_only: true)';
         const fixes: Fix[] = edit ? [{ title, edits: [edit], preferred: true }] : [];
-        report({ message: MESSAGE_WRITABLE(service.name, mount.written), start: mount.start, end: mount.end, fixes });
+        report({
+          messageId: 'writableSocket',
+          data: { service: service.name, source: mount.written },
+          start: mount.start,
+          end: mount.end,
+          fixes,
+        });
       }
     }
   },

@@ -1,5 +1,5 @@
 import { randomSecret } from '../../secrets/generate';
-import type { Fix, Report, Rule } from '../../core/types';
+import type { Fix, MessageData, Report, Rule } from '../../core/types';
 import type { ComposeModel, Service } from '../../formats/compose/model';
 import { originNote, siteRange, valueSites, type ValueSite } from '../../formats/compose/resolve';
 import { entrySpanEnd, removeEntryEdit, requiredVariable } from '../utils/compose-edits';
@@ -37,6 +37,20 @@ export const emptyPassword: Rule<ComposeModel> = {
     kind: 'compose',
     defaultSeverity: 'error',
     description: 'A service is told to accept an empty password or no password at all (trust authentication).',
+    messages: {
+      emptyRootSwitch:
+        '{{name}} in service "{{service}}" is on{{origin}}: MySQL or MariaDB then starts with an empty root password.',
+      emptyRootSwitchValue:
+        '{{name}} in service "{{service}}" is "{{value}}"{{origin}}, which the MySQL and MariaDB images read as on: any non-empty value starts the database with an empty root password.',
+      noPasswordSwitch: '{{name}} in service "{{service}}" is on{{origin}}: the service runs without a password.',
+      trustAuth:
+        'POSTGRES_HOST_AUTH_METHOD in service "{{service}}" is trust{{origin}}: every client that reaches PostgreSQL logs in as any user, with no password.',
+      initdbTrust:
+        'POSTGRES_INITDB_ARGS in service "{{service}}" sets trust authentication{{origin}}: clients log in with no password.',
+      empty:
+        '{{name}} in service "{{service}}" is empty{{origin}}: depending on the image, the service runs without a password, falls back to a built-in default, or refuses to start.',
+    },
+    fixable: 'unattended',
   },
   check(model, context) {
     const report = reportOnce(context);
@@ -47,8 +61,8 @@ export const emptyPassword: Rule<ComposeModel> = {
       if (list) list.push(site);
       else byService.set(site.service, [site]);
     }
-    const emit = (site: ValueSite, message: string, fixes: Fix[]) => {
-      const found: Report = { message, ...siteRange(site), fixes };
+    const emit = (site: ValueSite, messageId: string, data: MessageData, fixes: Fix[]) => {
+      const found: Report = { messageId, data, ...siteRange(site), fixes };
       if (site.kind === 'environment' && site.entry && site.origin?.file === 'compose') {
         // The entry is what has to go: it is reported whole, its closing quote included.
         found.start = site.entry.nameStart;
@@ -61,8 +75,7 @@ export const emptyPassword: Rule<ComposeModel> = {
       const value = site.resolved.value?.trim();
       if (value === undefined) continue;
       const service = site.service;
-      const where = `in service "${service.name}"`;
-      const note = originNote(site);
+      const origin = originNote(site);
       if (EMPTY_ROOT_SWITCH.test(site.name) && value !== '') {
         const emptyRoot = byService
           .get(service)!
@@ -76,7 +89,8 @@ export const emptyPassword: Rule<ComposeModel> = {
         if (TRUE.test(value)) {
           emit(
             site,
-            `${site.name} ${where} is on${note}: MySQL or MariaDB then starts with an empty root password.`,
+            'emptyRootSwitch',
+            { name: site.name, service: service.name, origin },
             removalFix(model, site, `Remove ${site.name}`, emptyRoot),
           );
         } else {
@@ -87,7 +101,8 @@ export const emptyPassword: Rule<ComposeModel> = {
           if (!hasRoot) {
             emit(
               site,
-              `${site.name} ${where} is "${value}"${note}, which the MySQL and MariaDB images read as on: any non-empty value starts the database with an empty root password.`,
+              'emptyRootSwitchValue',
+              { name: site.name, service: service.name, value, origin },
               removalFix(model, site, `Remove ${site.name}`, emptyRoot),
             );
           }
@@ -97,7 +112,8 @@ export const emptyPassword: Rule<ComposeModel> = {
       if (BITNAMI_SWITCH.test(site.name) && !EMPTY_ROOT_SWITCH.test(site.name) && TRUE.test(value)) {
         emit(
           site,
-          `${site.name} ${where} is on${note}: the service runs without a password.`,
+          'noPasswordSwitch',
+          { name: site.name, service: service.name, origin },
           removalFix(model, site, `Remove ${site.name}`),
         );
         continue;
@@ -105,17 +121,14 @@ export const emptyPassword: Rule<ComposeModel> = {
       if (/^POSTGRES_HOST_AUTH_METHOD$/i.test(site.name) && /^trust$/i.test(value)) {
         emit(
           site,
-          `POSTGRES_HOST_AUTH_METHOD ${where} is trust${note}: every client that reaches PostgreSQL logs in as any user, with no password.`,
+          'trustAuth',
+          { service: service.name, origin },
           removalFix(model, site, 'Remove POSTGRES_HOST_AUTH_METHOD (PostgreSQL then asks for a password)'),
         );
         continue;
       }
       if (/^POSTGRES_INITDB_ARGS$/i.test(site.name) && INITDB_TRUST.test(value)) {
-        emit(
-          site,
-          `POSTGRES_INITDB_ARGS ${where} sets trust authentication${note}: clients log in with no password.`,
-          [],
-        );
+        emit(site, 'initdbTrust', { service: service.name, origin }, []);
         continue;
       }
       // `${VAR:-}` says "empty unless set": like `${VAR}`, its value is left to whoever deploys.
@@ -135,11 +148,7 @@ export const emptyPassword: Rule<ComposeModel> = {
           const required = requireFix(site, siteVariable(site, site.name));
           if (required) fixes.push(required);
         }
-        emit(
-          site,
-          `${site.name} ${where} is empty${note}: depending on the image, the service runs without a password, falls back to a built-in default, or refuses to start.`,
-          fixes,
-        );
+        emit(site, 'empty', { name: site.name, service: service.name, origin }, fixes);
       }
     }
   },

@@ -165,6 +165,13 @@ export const exposedInternalService: Rule<ComposeModel> = {
     defaultSeverity: 'warning',
     description:
       'A database, cache, broker or admin tool, or a service behind the edge proxy, publishes a port on every network interface.',
+    messages: {
+      internal:
+        'Service "{{service}}" publishes {{published}} on every network interface, and {{kind}} should not be reachable from other machines. Bind it to 127.0.0.1, or drop the port and let other services reach it over the Compose network.',
+      behindProxy:
+        'Service "{{service}}" publishes {{published}} on every network interface, and it sits behind the edge proxy "{{proxy}}", which is the one service meant to be reachable. Bind it to 127.0.0.1, or drop the port and let other services reach it over the Compose network.',
+    },
+    fixable: 'review',
   },
   check(model, context) {
     const report = reportOnce(context);
@@ -177,9 +184,6 @@ export const exposedInternalService: Rule<ComposeModel> = {
         if (port.unknownHost || !isAllInterfaces(port.hostIp)) continue;
         const kind = internalKind(service, port);
         if (!kind && (!edge || !isHttpPort(port))) continue;
-        const what = kind
-          ? `${kind} should not be reachable from other machines`
-          : `it sits behind the edge proxy "${edge!.name}", which is the one service meant to be reachable`;
         const published =
           port.published === undefined || port.published === ''
             ? `container port ${port.target} on a random host port`
@@ -192,7 +196,10 @@ export const exposedInternalService: Rule<ComposeModel> = {
           ? [{ title: 'Publish it on 127.0.0.1 only', edits: [edit], preferred: true, needsReview: true }]
           : [];
         report({
-          message: `Service "${service.name}" publishes ${published} on every network interface, and ${what}. Bind it to 127.0.0.1, or drop the port and let other services reach it over the Compose network.`,
+          messageId: kind ? 'internal' : 'behindProxy',
+          data: kind
+            ? { service: service.name, published, kind }
+            : { service: service.name, published, proxy: edge!.name },
           start: port.start,
           end: port.end,
           fixes,

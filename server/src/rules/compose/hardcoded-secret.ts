@@ -1,7 +1,7 @@
 import type { Fix, Rule } from '../../core/types';
 import type { ComposeModel } from '../../formats/compose/model';
 import { siteContext, siteRange, valueSites } from '../../formats/compose/resolve';
-import { masked } from '../../secrets/mask';
+import { maskSecret } from '../../secrets/mask';
 import { credentialVerdict } from '../../secrets/verdict';
 import { defaultVariable, dotenvFix, requireFix, siteVariable } from '../utils/compose-fixes';
 import { reportOnce } from '../utils/report-once';
@@ -12,6 +12,13 @@ export const hardcodedSecret: Rule<ComposeModel> = {
     kind: 'compose',
     defaultSeverity: 'warning',
     description: 'A credential is written in the Compose file itself instead of coming from .env or a secret.',
+    messages: {
+      hardcoded:
+        '{{name}} in service "{{service}}" is written in the Compose file ({{masked}}): anyone who can read the file has it. Keep it in .env or a secret.',
+      hardcodedDefault:
+        '{{name}} in service "{{service}}" has a default written in the Compose file ({{masked}}): anyone who can read the file has it. Keep it in .env or a secret.',
+    },
+    fixable: 'review',
   },
   check(model, context) {
     const report = reportOnce(context);
@@ -28,11 +35,9 @@ export const hardcodedSecret: Rule<ComposeModel> = {
       const required = requireFix(site, variable, false);
       // Both or neither: alone, dropping the value would be applied without asking.
       if (moved && required) fixes.push(moved, { ...required, needsReview: true });
-      const where = site.resolved.literal
-        ? 'is written in the Compose file'
-        : 'has a default written in the Compose file';
       report({
-        message: `${site.name} in service "${site.service.name}" ${where} ${masked(value)}: anyone who can read the file has it. Keep it in .env or a secret.`,
+        messageId: site.resolved.literal ? 'hardcoded' : 'hardcodedDefault',
+        data: { name: site.name, service: site.service.name, masked: maskSecret(value) },
         ...siteRange(site),
         fixes,
       });

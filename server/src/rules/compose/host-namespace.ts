@@ -23,6 +23,9 @@ export const hostNamespace: Rule<ComposeModel> = {
     defaultSeverity: 'error',
     description:
       "A service shares one of the host's namespaces (network_mode, pid, ipc, uts, userns_mode or cgroup: host).",
+    messages: {
+      hostNamespace: 'Service "{{service}}" sets {{key}}: host, so it shares {{shared}}.',
+    },
   },
   check(model, context) {
     const report = reportOnce(context);
@@ -31,7 +34,8 @@ export const hostNamespace: Rule<ComposeModel> = {
         const ref = stringRef(model.text, getNode(model.doc, service.map, key));
         if (!ref || ref.value.trim() !== 'host') continue;
         report({
-          message: `Service "${service.name}" sets ${key}: host, so it shares ${what}.`,
+          messageId: 'hostNamespace',
+          data: { service: service.name, key, shared: what },
           start: ref.start,
           end: ref.end,
         });

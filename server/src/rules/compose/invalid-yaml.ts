@@ -7,10 +7,18 @@ export const invalidYaml: Rule<ComposeModel> = {
     kind: 'compose',
     defaultSeverity: 'error',
     description: 'The file is not valid YAML, so Compose cannot read it and the other checks see only part of it.',
+    messages: {
+      invalid: 'Invalid YAML: {{problem}}',
+    },
   },
   check(model, context) {
     for (const problem of model.problems) {
-      context.report({ message: `Invalid YAML: ${problem.message}`, start: problem.start, end: problem.end });
+      context.report({
+        messageId: 'invalid',
+        data: { problem: problem.message },
+        start: problem.start,
+        end: problem.end,
+      });
     }
   },
 };

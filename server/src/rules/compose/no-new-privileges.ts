@@ -14,6 +14,11 @@ export const noNewPrivileges: Rule<ComposeModel> = {
     defaultSeverity: 'info',
     description:
       'A service does not set security_opt: no-new-privileges:true, so setuid programs can raise privileges.',
+    messages: {
+      missing:
+        'Service "{{service}}" does not set no-new-privileges: a setuid program in the image can still raise a process\'s privileges.',
+    },
+    fixable: 'review',
   },
   check(model, context) {
     const report = reportOnce(context);
@@ -33,7 +38,8 @@ export const noNewPrivileges: Rule<ComposeModel> = {
         ? [{ title: 'Add no-new-privileges:true to security_opt', edits: [edit], needsReview: true }]
         : [];
       report({
-        message: `Service "${service.name}" does not set no-new-privileges: a setuid program in the image can still raise a process's privileges.`,
+        messageId: 'missing',
+        data: { service: service.name },
         start: service.keyStart,
         end: service.keyEnd,
         fixes,

@@ -12,6 +12,11 @@ export const privileged: Rule<ComposeModel> = {
     kind: 'compose',
     defaultSeverity: 'error',
     description: 'A service runs privileged: every capability, every host device and no confinement.',
+    messages: {
+      privileged:
+        'Service "{{service}}" runs privileged: it gets every capability and every host device, with seccomp, AppArmor and SELinux off, so a compromise of the container is a compromise of the host.',
+    },
+    fixable: 'review',
   },
   check(model, context) {
     const report = reportOnce(context);
@@ -23,7 +28,8 @@ export const privileged: Rule<ComposeModel> = {
       if (!range || !key) continue;
       const removal = removePairEdit(model, service.map, pair);
       report({
-        message: `Service "${service.name}" runs privileged: it gets every capability and every host device, with seccomp, AppArmor and SELinux off, so a compromise of the container is a compromise of the host.`,
+        messageId: 'privileged',
+        data: { service: service.name },
         start: key[0],
         end: range.end,
         fixes: removal ? [{ title: 'Remove privileged: true', edits: [removal], needsReview: true }] : [],

@@ -11,6 +11,9 @@ export const runsAsRoot: Rule<ComposeModel> = {
     kind: 'compose',
     defaultSeverity: 'warning',
     description: 'A service sets user: root (or uid 0) explicitly.',
+    messages: {
+      root: 'Service "{{service}}" runs as root (user: {{user}}): whoever takes over its process is root in the container, and root on the host if they get out. Run it as an unprivileged user.',
+    },
   },
   check(model, context) {
     const report = reportOnce(context);
@@ -20,9 +23,10 @@ export const runsAsRoot: Rule<ComposeModel> = {
       if (!ref) continue;
       const value = resolveInterpolation(ref.value, lookup).value?.trim();
       const user = value?.split(':')[0];
-      if (user !== 'root' && user !== '0') continue;
+      if (value === undefined || (user !== 'root' && user !== '0')) continue;
       report({
-        message: `Service "${service.name}" runs as root (user: ${value}): whoever takes over its process is root in the container, and root on the host if they get out. Run it as an unprivileged user.`,
+        messageId: 'root',
+        data: { service: service.name, user: value },
         start: ref.start,
         end: ref.end,
       });

@@ -1,12 +1,12 @@
 import { isMap } from 'yaml';
-import type { Rule } from '../../core/types';
+import type { MessageData, Rule } from '../../core/types';
 import { type ComposeModel } from '../../formats/compose/model';
 import { entriesOf } from '../../formats/compose/parse';
 import { getNode } from '../../formats/compose/yaml';
 import { resolveInterpolation } from '../../formats/compose/interpolation';
 import { dotenvLookup } from '../../formats/compose/resolve';
 import { reportOnce } from '../utils/report-once';
-import { masked } from '../../secrets/mask';
+import { maskSecret } from '../../secrets/mask';
 import { isCredentialKey } from '../../secrets/names';
 
 export const secretInBuildArgs: Rule<ComposeModel> = {
@@ -15,6 +15,12 @@ export const secretInBuildArgs: Rule<ComposeModel> = {
     kind: 'compose',
     defaultSeverity: 'warning',
     description: "A credential is passed as a build argument, which stays readable in the image's history.",
+    messages: {
+      secretArg:
+        'Build argument {{name}} of service "{{service}}" is recorded in the image\'s history and metadata, where anyone who pulls the image can read it. Pass it as a build secret (build.secrets) instead.',
+      literalSecretArg:
+        'Build argument {{name}} of service "{{service}}" ({{masked}}) is recorded in the image\'s history and metadata, where anyone who pulls the image can read it. Pass it as a build secret (build.secrets) instead.',
+    },
   },
   check(model, context) {
     const report = reportOnce(context);
@@ -27,9 +33,13 @@ export const secretInBuildArgs: Rule<ComposeModel> = {
         const value = entry.value === undefined ? undefined : resolveInterpolation(entry.value, lookup);
         // `ARG` with an empty value passes nothing.
         if (value?.value === '') continue;
-        const shown = value?.literal && value.value ? ` ${masked(value.value)}` : '';
+        // A value written in the file is shown, masked.
+        const literal = value?.literal && value.value ? value.value : undefined;
+        const data: MessageData = { name: entry.name, service: service.name };
+        if (literal !== undefined) data.masked = maskSecret(literal);
         report({
-          message: `Build argument ${entry.name} of service "${service.name}"${shown} is recorded in the image's history and metadata, where anyone who pulls the image can read it. Pass it as a build secret (build.secrets) instead.`,
+          messageId: literal === undefined ? 'secretArg' : 'literalSecretArg',
+          data,
           start: entry.nameStart,
           end: entry.valueEnd,
         });

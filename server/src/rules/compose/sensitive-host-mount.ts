@@ -51,6 +51,12 @@ export const sensitiveHostMount: Rule<ComposeModel> = {
     kind: 'compose',
     defaultSeverity: 'error',
     description: 'A sensitive host path (/, /etc, /proc, /var/lib/docker, ~/.ssh…) is bind-mounted into a container.',
+    messages: {
+      writableMount: 'Service "{{service}}" mounts {{path}} ({{what}}) writable: the container can change the host.',
+      readOnlyMount:
+        'Service "{{service}}" mounts {{path}} ({{what}}) read-only: the container can still read everything in it.',
+    },
+    fixable: 'review',
   },
   check(model, context) {
     const report = reportOnce(context);
@@ -66,7 +72,8 @@ export const sensitiveHostMount: Rule<ComposeModel> = {
         if (!match) continue;
         if (mount.readOnly) {
           report({
-            message: `Service "${service.name}" mounts ${mount.written} (${match[1]}) read-only: the container can still read everything in it.`,
+            messageId: 'readOnlyMount',
+            data: { service: service.name, path: mount.written, what: match[1] },
             start: mount.start,
             end: mount.end,
             severity: 'warning',
@@ -85,7 +92,8 @@ export const sensitiveHostMount: Rule<ComposeModel> = {
             ]
           : [];
         report({
-          message: `Service "${service.name}" mounts ${mount.written} (${match[1]}) writable: the container can change the host.`,
+          messageId: 'writableMount',
+          data: { service: service.name, path: mount.written, what: match[1] },
           start: mount.start,
           end: mount.end,
           fixes,

@@ -26,6 +26,10 @@ export const unconfinedProfile: Rule<ComposeModel> = {
     kind: 'compose',
     defaultSeverity: 'error',
     description: 'security_opt turns off seccomp, AppArmor, SELinux or the masked system paths.',
+    messages: {
+      unconfined: 'Service "{{service}}" sets {{option}}, which {{effect}}.',
+    },
+    fixable: 'review',
   },
   check(model, context) {
     const report = reportOnce(context);
@@ -43,7 +47,8 @@ export const unconfinedProfile: Rule<ComposeModel> = {
         if (!ref || !match) continue;
         const removal = removeSequenceItem(model.text, pair, item, all);
         report({
-          message: `Service "${service.name}" sets ${ref.value.trim()}, which ${match[1]}.`,
+          messageId: 'unconfined',
+          data: { service: service.name, option: ref.value.trim(), effect: match[1] },
           start: ref.start,
           end: ref.end,
           fixes: removal ? [{ title: `Remove ${ref.value.trim()}`, edits: [removal], needsReview: true }] : [],

@@ -18,6 +18,12 @@ export const unpinnedImage: Rule<ComposeModel> = {
     kind: 'compose',
     defaultSeverity: 'info',
     description: 'An image has no tag or uses :latest, so what runs changes whenever it is pulled.',
+    messages: {
+      noTag:
+        'Service "{{service}}" uses {{image}} with no tag, which means :latest: each pull may bring a different image. Pin a version tag, or a digest (@sha256:…).',
+      latest:
+        'Service "{{service}}" uses {{image}}: each pull may bring a different image. Pin a version tag, or a digest (@sha256:…).',
+    },
   },
   check(model, context) {
     const report = reportOnce(context);
@@ -30,10 +36,8 @@ export const unpinnedImage: Rule<ComposeModel> = {
       const { pinned, tag } = imageTag(reference);
       if (pinned) continue;
       report({
-        message:
-          tag === undefined
-            ? `Service "${service.name}" uses ${reference} with no tag, which means :latest: each pull may bring a different image. Pin a version tag, or a digest (@sha256:…).`
-            : `Service "${service.name}" uses ${reference}: each pull may bring a different image. Pin a version tag, or a digest (@sha256:…).`,
+        messageId: tag === undefined ? 'noTag' : 'latest',
+        data: { service: service.name, image: reference },
         start: service.image.start,
         end: service.image.end,
       });

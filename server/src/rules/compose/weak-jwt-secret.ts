@@ -2,7 +2,7 @@ import type { Fix, Rule } from '../../core/types';
 import type { ComposeModel } from '../../formats/compose/model';
 import { originNote, siteContext, siteRange, valueSites } from '../../formats/compose/resolve';
 import { randomBase64Key, randomSecret } from '../../secrets/generate';
-import { masked } from '../../secrets/mask';
+import { maskSecret } from '../../secrets/mask';
 import { credentialVerdict, describeWeakSigningKey } from '../../secrets/verdict';
 import { dotenvFix, dotenvValueFixes, requireFix, siteVariable } from '../utils/compose-fixes';
 import { reportOnce } from '../utils/report-once';
@@ -13,6 +13,10 @@ export const weakJwtSecret: Rule<ComposeModel> = {
     kind: 'compose',
     defaultSeverity: 'error',
     description: 'A JWT, session or signing secret holds less than 32 random bytes, so tokens can be forged.',
+    messages: {
+      weak: '{{name}} in service "{{service}}" is too weak to sign tokens: {{weakness}} ({{masked}}){{origin}}.',
+    },
+    fixable: 'unattended',
   },
   check(model, context) {
     const report = reportOnce(context);
@@ -41,7 +45,14 @@ export const weakJwtSecret: Rule<ComposeModel> = {
       }
       report(
         {
-          message: `${site.name} in service "${site.service.name}" is too weak to sign tokens: ${describeWeakSigningKey(verdict)} ${masked(value)}${originNote(site)}.`,
+          messageId: 'weak',
+          data: {
+            name: site.name,
+            service: site.service.name,
+            weakness: describeWeakSigningKey(verdict),
+            masked: maskSecret(value),
+            origin: originNote(site),
+          },
           ...siteRange(site),
           fixes,
         },

@@ -12,6 +12,11 @@ export const writableRootFilesystem: Rule<ComposeModel> = {
     kind: 'compose',
     defaultSeverity: 'info',
     description: "A service's root filesystem is writable (read_only is not set).",
+    messages: {
+      writable:
+        'Service "{{service}}" has a writable root filesystem: whoever takes over its process can change its programs and plant files. Set read_only: true and mount volumes or tmpfs where it must write.',
+    },
+    fixable: 'review',
   },
   check(model, context) {
     const report = reportOnce(context);
@@ -53,7 +58,8 @@ export const writableRootFilesystem: Rule<ComposeModel> = {
         }
       }
       report({
-        message: `Service "${service.name}" has a writable root filesystem: whoever takes over its process can change its programs and plant files. Set read_only: true and mount volumes or tmpfs where it must write.`,
+        messageId: 'writable',
+        data: { service: service.name },
         start: service.keyStart,
         end: service.keyEnd,
         fixes,

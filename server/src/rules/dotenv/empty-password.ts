@@ -8,11 +8,19 @@ export const dotenvEmptyPassword: Rule<DotenvModel> = {
     kind: 'dotenv',
     defaultSeverity: 'error',
     description: 'A password in a .env file is empty.',
+    messages: {
+      emptyPassword: '{{name}} is empty.',
+    },
   },
   check(model, context) {
     for (const { entry, verdict } of dotenvVerdicts(model)) {
       if (verdict.kind !== 'empty') continue;
-      context.report({ message: `${entry.name} is empty.`, start: entry.nameStart, end: entry.nameEnd });
+      context.report({
+        messageId: 'emptyPassword',
+        data: { name: entry.name },
+        start: entry.nameStart,
+        end: entry.nameEnd,
+      });
     }
   },
 };

@@ -32,6 +32,9 @@ export const duplicateSection: Rule<PolicyModel> = {
     defaultSeverity: 'warning',
     description:
       'Two sections answer the same question (two reporting sections, two supported-versions sections), so readers may follow the stale one.',
+    messages: {
+      duplicate: '"{{title}}" repeats "{{firstTitle}}" (both about {{topic}}): merge them so readers get one answer.',
+    },
   },
   check(model, context) {
     const seen: Section[] = [];
@@ -46,7 +49,8 @@ export const duplicateSection: Rule<PolicyModel> = {
         continue;
       }
       context.report({
-        message: `"${section.title}" repeats "${first.title}" (both about ${LABELS[meaning]}): merge them so readers get one answer.`,
+        messageId: 'duplicate',
+        data: { title: section.title, firstTitle: first.title, topic: LABELS[meaning] },
         start: section.headingStart,
         end: section.headingEnd,
       });

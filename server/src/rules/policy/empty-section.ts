@@ -8,13 +8,17 @@ export const emptySection: Rule<PolicyModel> = {
     defaultSeverity: 'warning',
     description:
       'A heading with nothing under it (an HTML comment does not count) promises information the policy lacks.',
+    messages: {
+      empty: 'Empty section "{{title}}": write what belongs here, or remove the heading.',
+    },
   },
   check(model, context) {
     for (const section of model.sections) {
       // The document title of an otherwise empty file is left to the rules about what is missing.
       if (section.depth < model.sectionDepth || section.hasBody || section.hasSubsections) continue;
       context.report({
-        message: `Empty section "${section.title}": write what belongs here, or remove the heading.`,
+        messageId: 'empty',
+        data: { title: section.title },
         start: section.headingStart,
         end: section.headingEnd,
       });

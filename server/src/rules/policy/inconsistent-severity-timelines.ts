@@ -14,6 +14,11 @@ export const inconsistentSeverityTimelines: Rule<PolicyModel> = {
     defaultSeverity: 'warning',
     description:
       'A severity table or list gives a more severe level a longer deadline than a less severe one, or a deadline without a unit.',
+    messages: {
+      noUnit: 'Deadline "{{deadline}}" for "{{level}}" has no unit: write "{{deadline}} days" or "{{deadline}} hours".',
+      inverted:
+        '"{{level}}" waits up to {{deadline}} but the less severe "{{fasterLevel}}" only {{fasterDeadline}}: give more severe issues the shorter deadline.',
+    },
   },
   check(model, context) {
     for (const group of model.severityGroups) {
@@ -23,7 +28,8 @@ export const inconsistentSeverityTimelines: Rule<PolicyModel> = {
       for (const entry of group.entries) {
         if (entry.unitless) {
           context.report({
-            message: `Deadline "${entry.unitless.text}" for "${entry.level}" has no unit: write "${entry.unitless.text} days" or "${entry.unitless.text} hours".`,
+            messageId: 'noUnit',
+            data: { deadline: entry.unitless.text, level: entry.level },
             start: entry.unitless.start,
             end: entry.unitless.end,
           });
@@ -35,7 +41,13 @@ export const inconsistentSeverityTimelines: Rule<PolicyModel> = {
           .sort((a, b) => a.duration.hours - b.duration.hours)[0];
         if (!faster) continue;
         context.report({
-          message: `"${entry.level}" waits up to ${describe(own)} but the less severe "${faster.level}" only ${describe(faster.duration.hours)}: give more severe issues the shorter deadline.`,
+          messageId: 'inverted',
+          data: {
+            level: entry.level,
+            deadline: describe(own),
+            fasterLevel: faster.level,
+            fasterDeadline: describe(faster.duration.hours),
+          },
           start: entry.duration.start,
           end: entry.duration.end,
         });

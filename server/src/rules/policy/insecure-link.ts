@@ -8,11 +8,16 @@ export const insecureLink: Rule<PolicyModel> = {
     defaultSeverity: 'warning',
     description:
       'A link uses plain http://, so the page (or the form a report goes to) can be read or changed in transit.',
+    messages: {
+      insecure: 'Insecure link to {{host}}: use https:// so reporters reach the real page.',
+    },
+    fixable: 'unattended',
   },
   check(model, context) {
     for (const link of model.insecureLinks) {
       context.report({
-        message: `Insecure link to ${link.host}: use https:// so reporters reach the real page.`,
+        messageId: 'insecure',
+        data: { host: link.host },
         start: link.start,
         end: link.end,
         fixes: [

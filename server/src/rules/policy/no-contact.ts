@@ -16,6 +16,10 @@ export const noContact: Rule<PolicyModel> = {
     defaultSeverity: 'error',
     description:
       'The policy gives no private way to report a vulnerability: no email, advisory link, bug bounty or form.',
+    messages: {
+      noChannel: 'No private channel for reporting a vulnerability: add an email address or a private advisory link.',
+    },
+    fixable: 'review',
   },
   check(model, context) {
     if (model.contacts.length > 0) return;
@@ -28,7 +32,7 @@ export const noContact: Rule<PolicyModel> = {
       replacePublicInstruction(model, githubRepository) ??
       (reporting ? insertAfter(model, reporting.bodyEnd, [line]) : insertSection(model, 'reporting', [line]));
     context.report({
-      message: 'No private channel for reporting a vulnerability: add an email address or a private advisory link.',
+      messageId: 'noChannel',
       ...(reporting ? { start: reporting.headingStart, end: reporting.headingEnd } : documentAnchor(model)),
       fixes: [
         {

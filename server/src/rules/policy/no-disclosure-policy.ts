@@ -42,6 +42,11 @@ export const noDisclosurePolicy: Rule<PolicyModel> = {
     defaultSeverity: 'info',
     description:
       'The policy says nothing about disclosure: no advisory, CVE, embargo or plan to publish once a fix ships.',
+    messages: {
+      noDisclosure:
+        'No disclosure policy: say when and how a fixed vulnerability is made public (advisory, CVE, embargo).',
+    },
+    fixable: 'review',
   },
   check(model, context) {
     // Until reporters can reach you, disclosure terms are moot: policy/no-contact and policy/placeholder-contact come first.
@@ -52,7 +57,7 @@ export const noDisclosurePolicy: Rule<PolicyModel> = {
     // An empty "Disclosure" section gets the text, rather than a second section of that name.
     const empty = sections.find((section) => section.depth >= model.sectionDepth && !section.hasSubsections);
     context.report({
-      message: 'No disclosure policy: say when and how a fixed vulnerability is made public (advisory, CVE, embargo).',
+      messageId: 'noDisclosure',
       ...(empty ? { start: empty.headingStart, end: empty.headingEnd } : documentAnchor(model)),
       fixes: [
         {

@@ -18,6 +18,11 @@ export const noEncryption: Rule<PolicyModel> = {
     defaultSeverity: 'off',
     description:
       'Reports can only be sent by plain email: the policy offers no PGP key or other encrypted channel for sensitive details.',
+    messages: {
+      noEncryption:
+        'Email is the only channel and no PGP key is offered: give reporters a way to encrypt sensitive details.',
+    },
+    fixable: 'review',
   },
   check(model, context) {
     const real = model.contacts.filter((contact) => !contact.placeholder);
@@ -26,8 +31,7 @@ export const noEncryption: Rule<PolicyModel> = {
     if (sectionsWith(model, 'encryption').length > 0) return;
     if (model.blocks.some((block) => ENCRYPTION.test(block.plain))) return;
     context.report({
-      message:
-        'Email is the only channel and no PGP key is offered: give reporters a way to encrypt sensitive details.',
+      messageId: 'noEncryption',
       ...documentAnchor(model),
       fixes: [
         {

@@ -45,6 +45,11 @@ export const noReportingSection: Rule<PolicyModel> = {
     defaultSeverity: 'warning',
     description:
       'The policy has an address or link but nothing tells reporters to use it: no reporting section and no sentence that says how to report.',
+    messages: {
+      noInstructions:
+        'Nothing says how to report a vulnerability: add a "Reporting a Vulnerability" section naming the channel.',
+    },
+    fixable: 'review',
   },
   check(model, context) {
     // Without a real contact, policy/no-contact or policy/placeholder-contact report the problem first.
@@ -62,8 +67,7 @@ export const noReportingSection: Rule<PolicyModel> = {
     const line = routeLine(contact);
     const placeholder = contact ? '' : ' (then edit the placeholder address)';
     context.report({
-      message:
-        'Nothing says how to report a vulnerability: add a "Reporting a Vulnerability" section naming the channel.',
+      messageId: 'noInstructions',
       ...(empty ? { start: empty.headingStart, end: empty.headingEnd } : documentAnchor(model)),
       fixes: [
         {

@@ -15,6 +15,10 @@ export const noResponseTimeline: Rule<PolicyModel> = {
     kind: 'policy',
     defaultSeverity: 'warning',
     description: 'The policy does not say how soon a reporter will hear back (an acknowledgement with a duration).',
+    messages: {
+      noTimeline: 'No response timeline: say how soon reporters get an acknowledgement, e.g. "within 3 business days".',
+    },
+    fixable: 'review',
   },
   check(model, context) {
     if (model.durations.some((duration) => isResponseCommitment(duration, model))) return;
@@ -23,7 +27,7 @@ export const noResponseTimeline: Rule<PolicyModel> = {
     const reporting = sectionsWith(model, 'reporting')[0];
     const anchor = response ?? reporting;
     context.report({
-      message: 'No response timeline: say how soon reporters get an acknowledgement, e.g. "within 3 business days".',
+      messageId: 'noTimeline',
       ...(anchor ? { start: anchor.headingStart, end: anchor.headingEnd } : documentAnchor(model)),
       fixes: [
         {

@@ -17,13 +17,17 @@ export const noSafeHarbor: Rule<PolicyModel> = {
     kind: 'policy',
     defaultSeverity: 'off',
     description: 'The policy does not promise that good-faith research under it will not be met with legal action.',
+    messages: {
+      noSafeHarbor: 'No safe harbor: say that good-faith research under this policy will not be met with legal action.',
+    },
+    fixable: 'review',
   },
   check(model, context) {
     if (realContacts(model).length === 0) return;
     if (sectionsWith(model, 'safe-harbor').some((section) => section.hasBody)) return;
     if (model.blocks.some((block) => SAFE_HARBOR.test(block.plain))) return;
     context.report({
-      message: 'No safe harbor: say that good-faith research under this policy will not be met with legal action.',
+      messageId: 'noSafeHarbor',
       ...documentAnchor(model),
       fixes: [
         {

@@ -18,6 +18,10 @@ export const noSupportedVersions: Rule<PolicyModel> = {
     kind: 'policy',
     defaultSeverity: 'warning',
     description: 'The policy does not say which versions receive security fixes (a versions table or a statement).',
+    messages: {
+      noVersions: 'No supported versions: add a table or a statement saying which versions receive security fixes.',
+    },
+    fixable: 'review',
   },
   check(model, context) {
     if (model.versionsTables.some((table) => table.versionColumn !== undefined)) return;
@@ -38,7 +42,7 @@ export const noSupportedVersions: Rule<PolicyModel> = {
     const rows = versionRows(version);
     const table = rows[0].startsWith('|');
     context.report({
-      message: 'No supported versions: add a table or a statement saying which versions receive security fixes.',
+      messageId: 'noVersions',
       ...(empty ? { start: empty.headingStart, end: empty.headingEnd } : documentAnchor(model)),
       fixes: [
         {

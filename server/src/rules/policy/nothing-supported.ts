@@ -8,6 +8,10 @@ export const nothingSupported: Rule<PolicyModel> = {
     kind: 'policy',
     defaultSeverity: 'error',
     description: 'Every row of the supported-versions table is marked unsupported, so no release gets security fixes.',
+    messages: {
+      allUnsupported:
+        'Every version in the table is marked unsupported: mark the releases that receive security fixes with ✅.',
+    },
   },
   check(model, context) {
     const tables = model.versionsTables.filter((table) => table.supportColumn !== undefined && table.rows.length > 0);
@@ -17,8 +21,7 @@ export const nothingSupported: Rule<PolicyModel> = {
     if (model.supportStatements.length > 0) return;
     const [first] = tables;
     context.report({
-      message:
-        'Every version in the table is marked unsupported: mark the releases that receive security fixes with ✅.',
+      messageId: 'allUnsupported',
       start: first.start,
       end: lineEnd(model.text, first.start),
     });

@@ -9,12 +9,17 @@ export const placeholderContact: Rule<PolicyModel> = {
     defaultSeverity: 'error',
     description:
       "The contact is a template's stand-in (security@example.com, <email>, {{contact}}, github.com/OWNER/REPO), so reports go nowhere.",
+    messages: {
+      // `contact` arrives quoted (and shortened when long).
+      placeholder: 'Placeholder contact {{contact}}: replace it with an address or link your security team reads.',
+    },
   },
   check(model, context) {
     for (const placeholder of model.placeholders) {
       if (placeholder.kind !== 'contact') continue;
       context.report({
-        message: `Placeholder contact ${quote(placeholder.text, 60)}: replace it with an address or link your security team reads.`,
+        messageId: 'placeholder',
+        data: { contact: quote(placeholder.text, 60) },
         start: placeholder.start,
         end: placeholder.end,
       });

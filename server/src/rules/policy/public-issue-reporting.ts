@@ -9,6 +9,12 @@ export const publicIssueReporting: Rule<PolicyModel> = {
     defaultSeverity: 'error',
     description:
       'The policy tells reporters to open a public issue, discussion or pull request and offers no private channel.',
+    messages: {
+      // `instruction` arrives quoted (and shortened when long).
+      publicRoute:
+        'Public reporting: {{instruction}} publishes the vulnerability before a fix. Point reporters to a private channel.',
+    },
+    fixable: 'review',
   },
   check(model, context) {
     // With a private channel beside it, a public route is a choice (often for low-impact bugs), not a leak.
@@ -24,7 +30,8 @@ export const publicIssueReporting: Rule<PolicyModel> = {
       const spaced = model.text[range.start - 1] === ' ' ? { start: range.start - 1, end: range.end } : range;
       const remove = whole ? removeBlocks(model, range.start, range.end) : { ...spaced, newText: '' };
       context.report({
-        message: `Public reporting: ${quote(instruction.text)} publishes the vulnerability before a fix. Point reporters to a private channel.`,
+        messageId: 'publicRoute',
+        data: { instruction: quote(instruction.text) },
         start: instruction.start,
         end: instruction.end,
         fixes: [

@@ -26,6 +26,13 @@ export const staleVersionsTable: Rule<PolicyModel> = {
     defaultSeverity: 'warning',
     description:
       "The supported-versions table does not cover the project's current version (from package.json), or marks it unsupported.",
+    messages: {
+      // `row` arrives as a JSON string, quotes included.
+      currentUnsupported:
+        'The table marks the current version {{version}} unsupported (row {{row}}): mark the release line you ship ✅.',
+      currentMissing: 'The current version {{version}} is not in the supported-versions table: add a row for {{line}}.',
+    },
+    fixable: 'review',
   },
   check(model, context) {
     const raw = context.facts.packageVersion;
@@ -46,7 +53,8 @@ export const staleVersionsTable: Rule<PolicyModel> = {
     if (covering.length > 0) {
       const [row] = covering;
       context.report({
-        message: `The table marks the current version ${version.version} unsupported (row ${JSON.stringify(cellWords(row.version!.text))}): mark the release line you ship ✅.`,
+        messageId: 'currentUnsupported',
+        data: { version: version.version, row: JSON.stringify(cellWords(row.version!.text)) },
         start: row.start,
         end: row.end,
       });
@@ -54,7 +62,8 @@ export const staleVersionsTable: Rule<PolicyModel> = {
     }
     const line = `${version.major}.${version.minor}.x`;
     context.report({
-      message: `The current version ${version.version} is not in the supported-versions table: add a row for ${line}.`,
+      messageId: 'currentMissing',
+      data: { version: version.version, line },
       start: header.start,
       end: header.end,
       fixes: [

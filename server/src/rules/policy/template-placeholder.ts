@@ -9,13 +9,20 @@ export const templatePlaceholder: Rule<PolicyModel> = {
     defaultSeverity: 'error',
     description:
       "Text left over from a template: GitHub's instructions and example versions, TODO, TBD, [insert …], {{…}}, $PROJECT.",
+    messages: {
+      boilerplate: "GitHub's template instructions are still here: remove them and say how your project does this.",
+      exampleRows: "These rows ({{rows}}) are GitHub's example: list the versions you actually support.",
+      // `placeholder` arrives quoted (and shortened when long).
+      unfilled: 'Unfilled template placeholder {{placeholder}}: write the real text before publishing.',
+    },
+    fixable: 'unattended',
   },
   check(model, context) {
     for (const placeholder of model.placeholders) {
       const { start, end } = placeholder;
       if (placeholder.kind === 'boilerplate') {
         context.report({
-          message: "GitHub's template instructions are still here: remove them and say how your project does this.",
+          messageId: 'boilerplate',
           start,
           end,
           fixes: [
@@ -24,13 +31,15 @@ export const templatePlaceholder: Rule<PolicyModel> = {
         });
       } else if (placeholder.kind === 'example-rows') {
         context.report({
-          message: `These rows (${placeholder.text}) are GitHub's example: list the versions you actually support.`,
+          messageId: 'exampleRows',
+          data: { rows: placeholder.text },
           start,
           end,
         });
       } else if (placeholder.kind === 'template') {
         context.report({
-          message: `Unfilled template placeholder ${quote(placeholder.text)}: write the real text before publishing.`,
+          messageId: 'unfilled',
+          data: { placeholder: quote(placeholder.text) },
           start,
           end,
         });

@@ -112,22 +112,26 @@ export const tooShort: Rule<PolicyModel> = {
     defaultSeverity: 'warning',
     description:
       "The policy is too thin to act on, by OpenSSF Scorecard's measure: no written-out link or email, nothing beyond them, or fewer than two mentions of vulnerabilities, disclosure or a number.",
+    messages: {
+      noLink:
+        'No written-out link or email address: give the reporting channel as an https:// link or a full address (OpenSSF Scorecard looks for one).',
+      onlyLinks:
+        'The policy is little more than its links: say how to report, what happens next and which versions get fixes.',
+      fewHints:
+        'Too thin to act on: mention vulnerabilities, disclosure or a timeline at least twice (found {{hints}}; OpenSSF Scorecard wants two).',
+    },
   },
   check(model, context) {
     // Without a real contact, policy/no-contact or policy/placeholder-contact already report an error.
     if (realContacts(model).length === 0) return;
     const counts = scorecardCounts(model.text);
     const links = counts.urls + counts.emails;
-    let message: string | undefined;
     if (links === 0) {
-      message =
-        'No written-out link or email address: give the reporting channel as an https:// link or a full address (OpenSSF Scorecard looks for one).';
+      context.report({ messageId: 'noLink', ...documentAnchor(model) });
     } else if (!(counts.bytes > 1 && counts.bytes > counts.linkedLength + links * 2)) {
-      message =
-        'The policy is little more than its links: say how to report, what happens next and which versions get fixes.';
+      context.report({ messageId: 'onlyLinks', ...documentAnchor(model) });
     } else if (counts.hints < 2) {
-      message = `Too thin to act on: mention vulnerabilities, disclosure or a timeline at least twice (found ${counts.hints}; OpenSSF Scorecard wants two).`;
+      context.report({ messageId: 'fewHints', data: { hints: counts.hints }, ...documentAnchor(model) });
     }
-    if (message) context.report({ message, ...documentAnchor(model) });
   },
 };

@@ -34,6 +34,20 @@ export const versionsTable: Rule<PolicyModel> = {
     defaultSeverity: 'warning',
     description:
       'A supported-versions table that readers cannot rely on: no version or supported column, empty cells, unknown markers, duplicate rows, cells that are not versions.',
+    // `version` and `marker` arrive quoted (and shortened when long).
+    messages: {
+      noVersionColumn: 'Versions table without a version column: add a "Version" column listing releases or ranges.',
+      noSupportColumn: 'Versions table without a "Supported" column: mark each row ✅ or ❌.',
+      noVersion: 'Row without a version: name the release or range it covers.',
+      notAVersion: '{{version}} is not a version or range: write it like 2.3.x, >= 2.0 or < 1.0.',
+      noMarker: 'Row without a support marker: mark it ✅ or ❌.',
+      unknownMarker: 'Unknown marker {{marker}}: use ✅ for supported or ❌ for unsupported.',
+      duplicateRow: 'Duplicate row for {{version}}: remove it.',
+      conflictingRows: '{{version}} is listed twice, once {{first}} and once {{second}}: keep one row.',
+      listedTwice: '{{version}} is listed twice: keep one row.',
+      mixedStyles: 'Support markers mix styles ({{styles}}): use one, such as {{supported}} and {{unsupported}}.',
+    },
+    fixable: 'unattended',
   },
   check(model, context) {
     const { text } = model;
@@ -41,13 +55,13 @@ export const versionsTable: Rule<PolicyModel> = {
       const headerRange = { start: table.start, end: lineEnd(text, table.start) };
       if (table.versionColumn === undefined) {
         context.report({
-          message: 'Versions table without a version column: add a "Version" column listing releases or ranges.',
+          messageId: 'noVersionColumn',
           ...headerRange,
         });
       }
       if (table.supportColumn === undefined) {
         context.report({
-          message: 'Versions table without a "Supported" column: mark each row ✅ or ❌.',
+          messageId: 'noSupportColumn',
           ...headerRange,
         });
       }
@@ -56,20 +70,22 @@ export const versionsTable: Rule<PolicyModel> = {
         const rowRange = { start: row.start, end: row.end };
         const version = row.version;
         if (version?.kind === 'empty') {
-          context.report({ message: 'Row without a version: name the release or range it covers.', ...rowRange });
+          context.report({ messageId: 'noVersion', ...rowRange });
         } else if (version?.kind === 'invalid') {
           context.report({
-            message: `${quote(cellWords(version.text))} is not a version or range: write it like 2.3.x, >= 2.0 or < 1.0.`,
+            messageId: 'notAVersion',
+            data: { version: quote(cellWords(version.text)) },
             start: version.start,
             end: version.end,
           });
         }
         const support = row.support;
         if (support && cellWords(support.text) === '') {
-          context.report({ message: 'Row without a support marker: mark it ✅ or ❌.', ...rowRange });
+          context.report({ messageId: 'noMarker', ...rowRange });
         } else if (support && !support.marker) {
           context.report({
-            message: `Unknown marker ${quote(cellWords(support.text))}: use ✅ for supported or ❌ for unsupported.`,
+            messageId: 'unknownMarker',
+            data: { marker: quote(cellWords(support.text)) },
             start: support.start,
             end: support.end,
           });
@@ -87,18 +103,22 @@ export const versionsTable: Rule<PolicyModel> = {
           const from = lineStart(text, row.start);
           const to = Math.min(text.length, lineEnd(text, row.start) + eol.length);
           context.report({
-            message: `Duplicate row for ${quote(cellWords(version.text))}: remove it.`,
+            messageId: 'duplicateRow',
+            data: { version: quote(cellWords(version.text)) },
             ...rowRange,
             fixes: [
               { title: 'Remove the duplicate row', edits: [{ start: from, end: to, newText: '' }], preferred: true },
             ],
           });
         } else {
+          const quoted = quote(cellWords(version.text));
           context.report({
-            message:
-              earlier.marker && support?.marker && earlier.marker !== support.marker
-                ? `${quote(cellWords(version.text))} is listed twice, once ${earlier.marker} and once ${support.marker}: keep one row.`
-                : `${quote(cellWords(version.text))} is listed twice: keep one row.`,
+            ...(earlier.marker && support?.marker && earlier.marker !== support.marker
+              ? {
+                  messageId: 'conflictingRows',
+                  data: { version: quoted, first: earlier.marker, second: support.marker },
+                }
+              : { messageId: 'listedTwice', data: { version: quoted } }),
             ...rowRange,
           });
         }
@@ -117,7 +137,12 @@ export const versionsTable: Rule<PolicyModel> = {
         const fix = normaliseFix(table, style);
         const header = table.header[table.supportColumn];
         context.report({
-          message: `Support markers mix styles (${[...examples.values()].join(', ')}): use one, such as ${CANONICAL_MARKERS[style].supported} and ${CANONICAL_MARKERS[style].unsupported}.`,
+          messageId: 'mixedStyles',
+          data: {
+            styles: [...examples.values()].join(', '),
+            supported: CANONICAL_MARKERS[style].supported,
+            unsupported: CANONICAL_MARKERS[style].unsupported,
+          },
           start: header.start,
           end: header.end,
           // Mixed styles still read correctly on GitHub; only other renderers show ":x:" as text.

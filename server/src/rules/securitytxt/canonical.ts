@@ -20,13 +20,19 @@ export const securityTxtCanonical: Rule<SecurityTxtModel> = {
     kind: 'securitytxt',
     defaultSeverity: 'warning',
     description: 'A Canonical URI does not point at a security.txt location, or a signed file names no Canonical URI.',
+    messages: {
+      signedWithoutCanonical:
+        'Signed, but no Canonical field: without one the signature does not say where the file belongs (RFC 9116 section 2.3).',
+      // `value`: the Canonical value, quoted and cut short when long.
+      notSecurityTxtLocation: `Canonical {{value}} is not where a security.txt is served: use ${WELL_KNOWN} (RFC 9116 sections 2.5.2 and 3).`,
+    },
+    fixable: 'unattended',
   },
   check(model, context) {
     const canonical = fieldsNamed(model, 'canonical');
     if (model.signed && canonical.length === 0) {
       context.report({
-        message:
-          'Signed, but no Canonical field: without one the signature does not say where the file belongs (RFC 9116 section 2.3).',
+        messageId: 'signedWithoutCanonical',
         start: model.signed.headerStart,
         end: model.signed.headerEnd,
       });
@@ -37,7 +43,8 @@ export const securityTxtCanonical: Rule<SecurityTxtModel> = {
       const bare = url.pathname === '/' && url.search === '' && url.hash === '';
       const base = field.value.replace(/\/$/, '');
       context.report({
-        message: `Canonical ${quote(field.value)} is not where a security.txt is served: use ${WELL_KNOWN} (RFC 9116 sections 2.5.2 and 3).`,
+        messageId: 'notSecurityTxtLocation',
+        data: { value: quote(field.value) },
         start: field.valueStart,
         end: field.valueEnd,
         fixes: bare

@@ -12,6 +12,11 @@ export const securityTxtDuplicateField: Rule<SecurityTxtModel> = {
     defaultSeverity: 'error',
     description:
       'Expires, Preferred-Languages or Bug-Bounty appears more than once, so readers must guess which one holds.',
+    messages: {
+      // `reference`: the RFC 9116 section of the field, or the IANA registry for a later registration.
+      duplicate: '{{name}} appears again (first on line {{firstLine}}): keep one ({{reference}}).',
+    },
+    fixable: 'unattended',
   },
   check(model, context) {
     for (const key of SINGLE) {
@@ -19,7 +24,12 @@ export const securityTxtDuplicateField: Rule<SecurityTxtModel> = {
       for (const field of repeats) {
         const same = field.value === first.value;
         context.report({
-          message: `${displayName(field)} appears again (first on line ${first.line}): keep one (${sectionOf(key) ?? 'IANA security.txt fields registry'}).`,
+          messageId: 'duplicate',
+          data: {
+            name: displayName(field),
+            firstLine: first.line,
+            reference: sectionOf(key) ?? 'IANA security.txt fields registry',
+          },
           start: field.nameStart,
           end: field.valueEnd,
           fixes: [

@@ -12,6 +12,20 @@ export const securityTxtExpires: Rule<SecurityTxtModel> = {
     kind: 'securitytxt',
     defaultSeverity: 'error',
     description: 'Expires is missing, not an RFC 3339 date-time, already past, or (a warning) more than a year ahead.',
+    messages: {
+      missing:
+        'No Expires field: say when researchers should stop trusting this file, less than a year ahead (RFC 9116 section 2.5.5).',
+      // `value`: the value as written, quoted and cut short when long.
+      notDateTime:
+        'Expires {{value}} is not an RFC 3339 date-time such as 2026-12-31T23:59:59Z (RFC 9116 section 2.5.5).',
+      // `date`: the day of the Expires value, as YYYY-MM-DD (UTC).
+      expired:
+        'Expired on {{date}}: researchers treat the file as stale (RFC 9116 section 5.3). Review it and set a new date.',
+      tooFarAhead:
+        'Expires {{date}} is more than a year ahead: RFC 9116 section 2.5.5 recommends less, so the file gets reviewed.',
+    },
+    // A date is a promise to review the file by then: every fix waits for a person.
+    fixable: 'review',
   },
   check(model, context) {
     const next = nextExpires(context.facts.now);
@@ -19,8 +33,7 @@ export const securityTxtExpires: Rule<SecurityTxtModel> = {
     const fields = fieldsNamed(model, 'expires');
     if (fields.length === 0) {
       context.report({
-        message:
-          'No Expires field: say when researchers should stop trusting this file, less than a year ahead (RFC 9116 section 2.5.5).',
+        messageId: 'missing',
         ...model.anchor,
         fixes: next
           ? [
@@ -53,7 +66,8 @@ export const securityTxtExpires: Rule<SecurityTxtModel> = {
       const expires = parseRfc3339(field.value);
       if (expires === undefined) {
         context.report({
-          message: `Expires ${quote(field.value)} is not an RFC 3339 date-time such as 2026-12-31T23:59:59Z (RFC 9116 section 2.5.5).`,
+          messageId: 'notDateTime',
+          data: { value: quote(field.value) },
           ...range,
           fixes,
         });
@@ -61,7 +75,8 @@ export const securityTxtExpires: Rule<SecurityTxtModel> = {
         continue;
       } else if (expires <= now) {
         context.report({
-          message: `Expired on ${day(expires)}: researchers treat the file as stale (RFC 9116 section 5.3). Review it and set a new date.`,
+          messageId: 'expired',
+          data: { date: day(expires) },
           ...range,
           fixes,
         });
@@ -70,7 +85,8 @@ export const securityTxtExpires: Rule<SecurityTxtModel> = {
         yearAhead.setUTCFullYear(yearAhead.getUTCFullYear() + 1);
         if (expires > yearAhead.getTime()) {
           context.report({
-            message: `Expires ${day(expires)} is more than a year ahead: RFC 9116 section 2.5.5 recommends less, so the file gets reviewed.`,
+            messageId: 'tooFarAhead',
+            data: { date: day(expires) },
             ...range,
             severity: 'warning',
             fixes,

@@ -9,13 +9,24 @@ export const securityTxtInsecureLink: Rule<SecurityTxtModel> = {
     defaultSeverity: 'warning',
     description:
       'A Contact, Policy, Encryption, Canonical, Acknowledgments, Hiring or CSAF link uses http://, where RFC 9116 requires https://.',
+    messages: {
+      // `section`: the RFC 9116 section that defines the field.
+      httpLink:
+        '{{name}} uses http://: web links must use https:// ({{section}}), or a report or key can be swapped in transit.',
+      // A field registered after RFC 9116 (CSAF), which no section of it defines.
+      httpLinkUnsectioned:
+        '{{name}} uses http://: web links must use https://, or a report or key can be swapped in transit.',
+    },
+    fixable: 'unattended',
   },
   check(model, context) {
     for (const field of model.fields) {
       if (!URI_FIELDS.has(field.key) || !/^http:\/\//i.test(field.value)) continue;
       const section = sectionOf(field.key);
       context.report({
-        message: `${displayName(field)} uses http://: web links must use https://${section ? ` (${section})` : ''}, or a report or key can be swapped in transit.`,
+        ...(section
+          ? { messageId: 'httpLink', data: { name: displayName(field), section } }
+          : { messageId: 'httpLinkUnsectioned', data: { name: displayName(field) } }),
         start: field.valueStart,
         end: field.valueEnd,
         fixes: [

@@ -74,6 +74,14 @@ export const securityTxtInvalidUri: Rule<SecurityTxtModel> = {
     defaultSeverity: 'error',
     description:
       'A Contact, Policy, Encryption, Canonical, Acknowledgments, Hiring or CSAF value is not a URI (a bare email address, a phone number, a key).',
+    messages: {
+      // `section`: the RFC 9116 section that defines the field; `reason`: how to write the value as a
+      // URI ("write mailto:security@acme.org"), or why it is none ("a URI has no blanks").
+      notUri: '{{name}} must be a URI ({{section}}): {{reason}}.',
+      // A field registered after RFC 9116 (CSAF), which no section of it defines.
+      notUriUnsectioned: '{{name}} must be a URI: {{reason}}.',
+    },
+    fixable: 'unattended',
   },
   check(model, context) {
     for (const field of model.fields) {
@@ -83,7 +91,9 @@ export const securityTxtInvalidUri: Rule<SecurityTxtModel> = {
       const { hint, fixes } = fixesFor(model, field);
       const section = sectionOf(field.key);
       context.report({
-        message: `${displayName(field)} must be a URI${section ? ` (${section})` : ''}: ${hint || problem}.`,
+        ...(section
+          ? { messageId: 'notUri', data: { name: displayName(field), section, reason: hint || problem } }
+          : { messageId: 'notUriUnsectioned', data: { name: displayName(field), reason: hint || problem } }),
         start: field.valueStart,
         end: field.valueEnd,
         fixes,

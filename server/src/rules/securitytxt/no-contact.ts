@@ -8,12 +8,16 @@ export const securityTxtNoContact: Rule<SecurityTxtModel> = {
     kind: 'securitytxt',
     defaultSeverity: 'error',
     description: 'The security.txt has no Contact field, the one thing it exists to give.',
+    messages: {
+      missing: 'No Contact field: add one with a mailto:, https:// or tel: URI (RFC 9116 section 2.5.3).',
+    },
+    fixable: 'review',
   },
   check(model, context) {
     if (fieldsNamed(model, 'contact').length > 0) return;
     const { githubRepository } = context.facts;
     context.report({
-      message: 'No Contact field: add one with a mailto:, https:// or tel: URI (RFC 9116 section 2.5.3).',
+      messageId: 'missing',
       ...model.anchor,
       fixes: githubRepository
         ? [

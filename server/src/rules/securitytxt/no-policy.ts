@@ -8,13 +8,17 @@ export const securityTxtNoPolicy: Rule<SecurityTxtModel> = {
     kind: 'securitytxt',
     defaultSeverity: 'info',
     description: 'The security.txt does not link to a vulnerability disclosure policy (Policy field).',
+    messages: {
+      missing:
+        'No Policy field: link to the disclosure policy so researchers know the scope and the rules (RFC 9116 section 2.5.7).',
+    },
+    fixable: 'review',
   },
   check(model, context) {
     if (fieldsNamed(model, 'policy').length > 0) return;
     const { githubRepository } = context.facts;
     context.report({
-      message:
-        'No Policy field: link to the disclosure policy so researchers know the scope and the rules (RFC 9116 section 2.5.7).',
+      messageId: 'missing',
       ...model.anchor,
       fixes: githubRepository
         ? [

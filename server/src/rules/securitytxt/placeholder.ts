@@ -48,12 +48,20 @@ export const securityTxtPlaceholder: Rule<SecurityTxtModel> = {
     defaultSeverity: 'error',
     description:
       "A field still holds a template's stand-in (security@example.com, yourdomain, 555-0123), so reports and readers go nowhere.",
+    messages: {
+      // `value`: the value as written, quoted and cut short when long.
+      contactPlaceholder:
+        'Contact {{value}} is a template placeholder: replace it with a channel your security team watches.',
+      linkPlaceholder: '{{name}} {{value}} is a template placeholder: replace it with the real link.',
+    },
   },
   check(model, context) {
     for (const field of model.fields) {
       if (!URI_FIELDS.has(field.key) || !isPlaceholderUri(field.value)) continue;
       context.report({
-        message: `${displayName(field)} ${quote(field.value)} is a template placeholder: replace it with ${field.key === 'contact' ? 'a channel your security team watches' : 'the real link'}.`,
+        ...(field.key === 'contact'
+          ? { messageId: 'contactPlaceholder', data: { value: quote(field.value) } }
+          : { messageId: 'linkPlaceholder', data: { name: displayName(field), value: quote(field.value) } }),
         start: field.valueStart,
         end: field.valueEnd,
       });

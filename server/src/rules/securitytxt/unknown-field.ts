@@ -14,10 +14,9 @@ const ALIASES: Record<string, string> = {
   'disclosure-policy': 'Policy',
 };
 
-/** Fields of earlier drafts, with what replaced them. */
+/** Fields of earlier drafts, with the message that says what replaced them. */
 const RETIRED: Record<string, string> = {
-  signature:
-    'Signature was dropped before RFC 9116: sign the file itself with gpg --clearsign (RFC 9116 section 2.3) and remove this line.',
+  signature: 'retiredSignature',
 };
 
 /** Edit distance with adjacent transpositions (optimal string alignment), capped: beyond `cap` it returns `cap + 1`. */
@@ -65,6 +64,15 @@ export const securityTxtUnknownField: Rule<SecurityTxtModel> = {
     defaultSeverity: 'info',
     description:
       'A field name RFC 9116 does not define, which readers ignore: usually a typo such as "Contacts" or "Expiry".',
+    messages: {
+      // `name`: the field name as written; `suggestion`: the registered name it most likely meant.
+      unknownWithSuggestion:
+        'Unknown field {{name}}: did you mean {{suggestion}}? Readers ignore unknown fields (RFC 9116 section 2.4).',
+      unknown: 'Unknown field {{name}}: readers ignore fields they do not know (RFC 9116 section 2.4).',
+      retiredSignature:
+        'Signature was dropped before RFC 9116: sign the file itself with gpg --clearsign (RFC 9116 section 2.3) and remove this line.',
+    },
+    fixable: 'unattended',
   },
   check(model, context) {
     const suggestions = new Map<string, ReturnType<typeof nearest>>();
@@ -72,7 +80,7 @@ export const securityTxtUnknownField: Rule<SecurityTxtModel> = {
       if (KNOWN_FIELDS.has(field.key)) continue;
       const range = { start: field.nameStart, end: field.nameEnd };
       if (RETIRED[field.key]) {
-        context.report({ message: RETIRED[field.key], ...range });
+        context.report({ messageId: RETIRED[field.key], ...range });
         continue;
       }
       if (!suggestions.has(field.key)) suggestions.set(field.key, nearest(field.key));
@@ -89,9 +97,9 @@ export const securityTxtUnknownField: Rule<SecurityTxtModel> = {
           ]
         : [];
       context.report({
-        message: suggestion
-          ? `Unknown field ${field.name}: did you mean ${suggestion.name}? Readers ignore unknown fields (RFC 9116 section 2.4).`
-          : `Unknown field ${field.name}: readers ignore fields they do not know (RFC 9116 section 2.4).`,
+        ...(suggestion
+          ? { messageId: 'unknownWithSuggestion', data: { name: field.name, suggestion: suggestion.name } }
+          : { messageId: 'unknown', data: { name: field.name } }),
         ...range,
         fixes,
       });

@@ -3,10 +3,12 @@ import { ruleTester, type InvalidCase } from '../../../helpers/rule-tester';
 
 const STAGING = 'https://acme-staging-v02.api.letsencrypt.org/directory';
 const PRODUCTION = 'https://acme-v02.api.letsencrypt.org/directory';
-const TURNS_ON = (key: string, service: string) =>
-  `${key} in service "${service}" turns on the Let's Encrypt staging CA: browsers will not trust its certificates.`;
-const FLAG = (flag: string, service: string) =>
-  `${flag} in service "${service}" requests untrusted Let's Encrypt staging certificates.`;
+/** A staging switch written in the Compose file. */
+const TURNS_ON = (name: string, service: string) => ({
+  messageId: 'stagingSwitch',
+  data: { name, service, origin: '' },
+});
+const FLAG = (flag: string, service: string) => ({ messageId: 'stagingFlag', data: { flag, service } });
 
 /** An acme-companion service whose `environment:` block holds `lines`. */
 const companion = (lines: string) =>
@@ -27,7 +29,9 @@ const invalid: InvalidCase[] = [
         column: 9,
         endLine: 5,
         endColumn: 33,
-        message: TURNS_ON('LETSENCRYPT_STAGING', 'acme'),
+        ...TURNS_ON('LETSENCRYPT_STAGING', 'acme'),
+        message:
+          'LETSENCRYPT_STAGING in service "acme" turns on the Let\'s Encrypt staging CA: browsers will not trust its certificates.',
         severity: 'warning',
         fixes: ['Set LETSENCRYPT_STAGING to false'],
       },
@@ -37,7 +41,7 @@ const invalid: InvalidCase[] = [
   {
     name: 'LETSENCRYPT_STAGING: "1", map form: the range takes in the closing quote',
     code: companion('      LETSENCRYPT_STAGING: "1"\n'),
-    errors: [{ line: 5, column: 7, endLine: 5, endColumn: 31, message: TURNS_ON('LETSENCRYPT_STAGING', 'acme') }],
+    errors: [{ line: 5, column: 7, endLine: 5, endColumn: 31, ...TURNS_ON('LETSENCRYPT_STAGING', 'acme') }],
     output: companion('      LETSENCRYPT_STAGING: "false"\n'),
   },
   {
@@ -61,7 +65,7 @@ const invalid: InvalidCase[] = [
         column: 7,
         endLine: 5,
         endColumn: 47,
-        message: TURNS_ON('LETSENCRYPT_STAGING', 'acme'),
+        ...TURNS_ON('LETSENCRYPT_STAGING', 'acme'),
         fixes: ['Set LETSENCRYPT_STAGING to false'],
       },
     ],
@@ -70,13 +74,13 @@ const invalid: InvalidCase[] = [
   {
     name: "linuxserver/swag's STAGING=true",
     code: 'services:\n  swag:\n    image: lscr.io/linuxserver/swag\n    environment:\n      - STAGING=true\n',
-    errors: [{ line: 5, column: 9, endLine: 5, endColumn: 21, message: TURNS_ON('STAGING', 'swag') }],
+    errors: [{ line: 5, column: 9, endLine: 5, endColumn: 21, ...TURNS_ON('STAGING', 'swag') }],
     output: 'services:\n  swag:\n    image: lscr.io/linuxserver/swag\n    environment:\n      - STAGING=false\n',
   },
   {
     name: 'LETSENCRYPT_TEST=true on a container proxied by acme-companion',
     code: 'services:\n  app:\n    image: ghost:5\n    environment:\n      VIRTUAL_HOST: blog.example.com\n      LETSENCRYPT_HOST: blog.example.com\n      LETSENCRYPT_TEST: "true"\n',
-    errors: [{ line: 7, column: 7, endLine: 7, endColumn: 31, message: TURNS_ON('LETSENCRYPT_TEST', 'app') }],
+    errors: [{ line: 7, column: 7, endLine: 7, endColumn: 31, ...TURNS_ON('LETSENCRYPT_TEST', 'app') }],
     output:
       'services:\n  app:\n    image: ghost:5\n    environment:\n      VIRTUAL_HOST: blog.example.com\n      LETSENCRYPT_HOST: blog.example.com\n      LETSENCRYPT_TEST: "false"\n',
   },
@@ -89,6 +93,8 @@ const invalid: InvalidCase[] = [
         column: 28,
         endLine: 5,
         endColumn: 64,
+        messageId: 'stagingServer',
+        data: { name: 'ACME_CA_URI', service: 'acme', origin: '' },
         message: 'ACME_CA_URI in service "acme" points at the Let\'s Encrypt staging CA.',
         severity: 'warning',
         fixes: ['Use the production CA'],
@@ -117,6 +123,8 @@ const invalid: InvalidCase[] = [
         column: 58,
         endLine: 5,
         endColumn: 94,
+        messageId: 'stagingServerInCommand',
+        data: { key: 'command', service: 'traefik' },
         message: 'The command of service "traefik" points the ACME client at the Let\'s Encrypt staging CA.',
         fixes: ['Use the production CA'],
       },
@@ -139,7 +147,14 @@ const invalid: InvalidCase[] = [
     name: 'traefik caserver set through its environment variable',
     code: `services:\n  traefik:\n    image: traefik:v3.1\n    environment:\n      TRAEFIK_CERTIFICATESRESOLVERS_LE_ACME_CASERVER: ${STAGING}\n`,
     errors: [
-      { line: 5, column: 63, endLine: 5, endColumn: 99, message: /^TRAEFIK_CERTIFICATESRESOLVERS_LE_ACME_CASERVER / },
+      {
+        line: 5,
+        column: 63,
+        endLine: 5,
+        endColumn: 99,
+        messageId: 'stagingServer',
+        data: { name: 'TRAEFIK_CERTIFICATESRESOLVERS_LE_ACME_CASERVER', service: 'traefik', origin: '' },
+      },
     ],
     output: `services:\n  traefik:\n    image: traefik:v3.1\n    environment:\n      TRAEFIK_CERTIFICATESRESOLVERS_LE_ACME_CASERVER: ${PRODUCTION}\n`,
   },
@@ -152,7 +167,8 @@ const invalid: InvalidCase[] = [
         column: 9,
         endLine: 7,
         endColumn: 18,
-        message: FLAG('--staging', 'certbot'),
+        ...FLAG('--staging', 'certbot'),
+        message: '--staging in service "certbot" requests untrusted Let\'s Encrypt staging certificates.',
         severity: 'warning',
         fixes: ['Remove --staging'],
       },
@@ -168,7 +184,7 @@ const invalid: InvalidCase[] = [
   {
     name: 'certbot --staging inside a command string: the fix removes the word',
     code: certbot(' certonly --webroot --staging -d example.com\n'),
-    errors: [{ line: 4, column: 33, endLine: 4, endColumn: 42, message: FLAG('--staging', 'certbot') }],
+    errors: [{ line: 4, column: 33, endLine: 4, endColumn: 42, ...FLAG('--staging', 'certbot') }],
     output: certbot(' certonly --webroot -d example.com\n'),
   },
   {
@@ -187,7 +203,7 @@ const invalid: InvalidCase[] = [
   {
     name: '--test-cert in a multi-word list item of a service that runs certbot',
     code: 'services:\n  renew:\n    image: alpine:3.20\n    command:\n      - sh\n      - -c\n      - certbot certonly --test-cert -d example.com\n',
-    errors: [{ line: 7, column: 26, endLine: 7, endColumn: 37, message: FLAG('--test-cert', 'renew') }],
+    errors: [{ line: 7, column: 26, endLine: 7, endColumn: 37, ...FLAG('--test-cert', 'renew') }],
     output:
       'services:\n  renew:\n    image: alpine:3.20\n    command:\n      - sh\n      - -c\n      - certbot certonly -d example.com\n',
   },
@@ -219,7 +235,7 @@ const invalid: InvalidCase[] = [
   {
     name: 'an anchored x- map merged with << and used by alias is reported once, at the anchor',
     code: 'x-le: &le\n  LETSENCRYPT_STAGING: "true"\nservices:\n  app:\n    environment:\n      <<: *le\n      VIRTUAL_HOST: app.example.com\n  api:\n    environment: *le\n',
-    errors: [{ line: 2, column: 3, endLine: 2, endColumn: 30, message: TURNS_ON('LETSENCRYPT_STAGING', 'app') }],
+    errors: [{ line: 2, column: 3, endLine: 2, endColumn: 30, ...TURNS_ON('LETSENCRYPT_STAGING', 'app') }],
     output:
       'x-le: &le\n  LETSENCRYPT_STAGING: "false"\nservices:\n  app:\n    environment:\n      <<: *le\n      VIRTUAL_HOST: app.example.com\n  api:\n    environment: *le\n',
   },
@@ -252,13 +268,14 @@ const invalid: InvalidCase[] = [
     name: 'a switch and a --server URL in one service are both fixed',
     code: `services:\n  certbot:\n    image: certbot/certbot\n    environment:\n      CERTBOT_STAGING: "yes"\n    command: certonly --server ${STAGING} -d example.com\n`,
     errors: [
-      { line: 5, column: 7, endLine: 5, endColumn: 29, message: TURNS_ON('CERTBOT_STAGING', 'certbot') },
+      { line: 5, column: 7, endLine: 5, endColumn: 29, ...TURNS_ON('CERTBOT_STAGING', 'certbot') },
       {
         line: 6,
         column: 40,
         endLine: 6,
         endColumn: 76,
-        message: 'The command of service "certbot" points the ACME client at the Let\'s Encrypt staging CA.',
+        messageId: 'stagingServerInCommand',
+        data: { key: 'command', service: 'certbot' },
       },
     ],
     output: `services:\n  certbot:\n    image: certbot/certbot\n    environment:\n      CERTBOT_STAGING: "false"\n    command: certonly --server ${PRODUCTION} -d example.com\n`,
@@ -273,6 +290,8 @@ const invalid: InvalidCase[] = [
         column: 28,
         endLine: 5,
         endColumn: 41,
+        messageId: 'stagingSwitch',
+        data: { name: 'LETSENCRYPT_STAGING', service: 'acme', origin: ' from .env line 1' },
         message:
           'LETSENCRYPT_STAGING in service "acme" turns on the Let\'s Encrypt staging CA from .env line 1: browsers will not trust its certificates.',
         fixes: [],
@@ -284,7 +303,34 @@ const invalid: InvalidCase[] = [
     name: 'a .env value turns a ${VAR:-false} default on',
     code: companion('      - LETSENCRYPT_STAGING=${LE_STAGING:-false}\n'),
     facts: { dotenv: { path: '/project/.env', text: '# staging while testing\nLE_STAGING=1\n' } },
-    errors: [{ line: 5, column: 29, endLine: 5, endColumn: 49, message: /from \.env line 2:/ }],
+    errors: [
+      {
+        line: 5,
+        column: 29,
+        endLine: 5,
+        endColumn: 49,
+        messageId: 'stagingSwitch',
+        data: { name: 'LETSENCRYPT_STAGING', service: 'acme', origin: ' from .env line 2' },
+      },
+    ],
+    output: null,
+  },
+  {
+    name: 'a staging directory set in .env is reported where the Compose file uses it, without a fix',
+    code: companion('      ACME_CA_URI: ${ACME_CA_URI}\n'),
+    facts: { dotenv: { path: '/project/.env', text: `ACME_CA_URI=${STAGING}\n` } },
+    errors: [
+      {
+        line: 5,
+        column: 20,
+        endLine: 5,
+        endColumn: 34,
+        messageId: 'stagingServer',
+        data: { name: 'ACME_CA_URI', service: 'acme', origin: ' from .env line 1' },
+        message: 'ACME_CA_URI in service "acme" points at the Let\'s Encrypt staging CA from .env line 1.',
+        fixes: [],
+      },
+    ],
     output: null,
   },
 ];

@@ -37,6 +37,8 @@ ruleTester(credentialsInUrl, {
           column: 36,
           endLine: 5,
           endColumn: 45,
+          messageId: 'urlPassword',
+          data: { name: 'DATABASE_URL', service: 'api', scheme: 'postgres', masked: 's3*******' },
           message:
             'DATABASE_URL in service "api" has a literal password in its postgres:// URL (s3*******): interpolate it from .env instead.',
           severity: 'error',
@@ -55,6 +57,8 @@ ruleTester(credentialsInUrl, {
           column: 28,
           endLine: 5,
           endColumn: 35,
+          messageId: 'urlPassword',
+          data: { name: 'REDIS_URL', service: 'api', scheme: 'redis', masked: 'hu*****' },
           fixes: [
             'Take the password from REDIS_PASSWORD (${REDIS_PASSWORD:?…})',
             'Move the password to .env as REDIS_PASSWORD',
@@ -72,7 +76,16 @@ ruleTester(credentialsInUrl, {
     {
       name: 'a flow map value is quoted by the fix',
       code: 'services:\n  api:\n    image: acme/api:1\n    environment: { DATABASE_URL: mysql://root:pw@db/app }\n',
-      errors: [{ line: 4, column: 47, endLine: 4, endColumn: 49, message: /\(\*\*\*\)/ }],
+      errors: [
+        {
+          line: 4,
+          column: 47,
+          endLine: 4,
+          endColumn: 49,
+          messageId: 'urlPassword',
+          data: { name: 'DATABASE_URL', service: 'api', scheme: 'mysql', masked: '***' },
+        },
+      ],
       output: `services:\n  api:\n    image: acme/api:1\n    environment: { DATABASE_URL: "mysql://root:${REQUIRED_DB}@db/app" }\n`,
     },
     {
@@ -84,6 +97,8 @@ ruleTester(credentialsInUrl, {
           column: 50,
           endLine: 4,
           endColumn: 55,
+          messageId: 'urlPasswordInCommand',
+          data: { key: 'command', service: 'worker', article: 'an', scheme: 'amqp', masked: 'gu***' },
           message:
             'The command of service "worker" has a literal password in an amqp:// URL (gu***): interpolate it from .env instead.',
           fixes: ['Take the password from WORKER_PASSWORD (${WORKER_PASSWORD:?…})'],

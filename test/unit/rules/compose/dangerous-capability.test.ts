@@ -22,6 +22,12 @@ ruleTester(dangerousCapability, {
           column: 9,
           endLine: 5,
           endColumn: 18,
+          messageId: 'dangerous',
+          data: {
+            service: 'vpn',
+            capability: 'NET_ADMIN',
+            risk: "change the host's network: interfaces, routes and firewall rules",
+          },
           message: `Service "vpn" adds NET_ADMIN: change the host's network: interfaces, routes and firewall rules.`,
           severity: 'error',
           fixes: ['Remove NET_ADMIN from cap_add'],
@@ -31,7 +37,12 @@ ruleTester(dangerousCapability, {
           column: 9,
           endLine: 6,
           endColumn: 23,
-          message: 'Service "vpn" adds SYS_MODULE: load kernel modules, which run with full control of the host.',
+          messageId: 'dangerous',
+          data: {
+            service: 'vpn',
+            capability: 'SYS_MODULE',
+            risk: 'load kernel modules, which run with full control of the host',
+          },
           fixes: ['Remove CAP_SYS_MODULE from cap_add'],
         },
       ],
@@ -40,13 +51,39 @@ ruleTester(dangerousCapability, {
     {
       name: 'the only entry: the list is emptied',
       code: vpn('    cap_add:\n      - ALL\n    cap_drop: [ALL]\n'),
-      errors: [{ line: 5, column: 9, endLine: 5, endColumn: 12, message: /adds ALL: every capability/ }],
+      errors: [
+        {
+          line: 5,
+          column: 9,
+          endLine: 5,
+          endColumn: 12,
+          messageId: 'dangerous',
+          data: {
+            service: 'vpn',
+            capability: 'ALL',
+            risk: 'every capability, the same as privileged without the devices',
+          },
+        },
+      ],
       output: vpn('    cap_add: []\n    cap_drop: [ALL]\n'),
     },
     {
       name: 'lower case, quoted',
       code: vpn('    cap_add:\n      - "sys_ptrace"\n      - CHOWN\n'),
-      errors: [{ line: 5, column: 10, endLine: 5, endColumn: 20, message: /adds SYS_PTRACE/ }],
+      errors: [
+        {
+          line: 5,
+          column: 10,
+          endLine: 5,
+          endColumn: 20,
+          messageId: 'dangerous',
+          data: {
+            service: 'vpn',
+            capability: 'SYS_PTRACE',
+            risk: 'trace and inject code into other processes, and read their memory',
+          },
+        },
+      ],
       output: vpn('    cap_add:\n      - CHOWN\n'),
     },
     {
@@ -59,8 +96,26 @@ ruleTester(dangerousCapability, {
       name: 'DAC_READ_SEARCH and BPF',
       code: vpn('    cap_add:\n      - DAC_READ_SEARCH\n      - BPF\n'),
       errors: [
-        { line: 5, column: 9, endLine: 5, endColumn: 24, message: /"shocker" escape/ },
-        { line: 6, column: 9, endLine: 6, endColumn: 12, message: /eBPF/ },
+        {
+          line: 5,
+          column: 9,
+          endLine: 5,
+          endColumn: 24,
+          messageId: 'dangerous',
+          data: {
+            service: 'vpn',
+            capability: 'DAC_READ_SEARCH',
+            risk: 'read any file on the filesystems it sees, past permissions (the "shocker" escape)',
+          },
+        },
+        {
+          line: 6,
+          column: 9,
+          endLine: 6,
+          endColumn: 12,
+          messageId: 'dangerous',
+          data: { service: 'vpn', capability: 'BPF', risk: 'load eBPF programs into the kernel' },
+        },
       ],
       output: vpn('    cap_add: []\n'),
     },

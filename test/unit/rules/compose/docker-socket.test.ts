@@ -4,10 +4,8 @@ import { ruleTester, type InvalidCase } from '../../../helpers/rule-tester';
 const SHORT_FIX = 'Mount the socket read-only (":ro")';
 const LONG_FIX = 'Mount the socket read-only (read_only: true)';
 const SOCK = '/var/run/docker.sock:/var/run/docker.sock';
-const WRITABLE = (service: string, source: string) =>
-  `Service "${service}" mounts the container runtime socket ${source} writable: the container can control the host.`;
-const READ_ONLY = (service: string, source: string) =>
-  `Service "${service}" mounts the container runtime socket ${source}; ":ro" does not stop API calls, use a filtering socket proxy.`;
+const WRITABLE = (service: string, source: string) => ({ messageId: 'writableSocket', data: { service, source } });
+const READ_ONLY = (service: string, source: string) => ({ messageId: 'readOnlySocket', data: { service, source } });
 
 /** A `traefik` service whose `volumes:` block holds `lines`. */
 const traefik = (lines: string) => `services:\n  traefik:\n    image: traefik:v3.1\n    volumes:\n${lines}`;
@@ -22,7 +20,9 @@ const invalid: InvalidCase[] = [
         column: 9,
         endLine: 5,
         endColumn: 50,
-        message: WRITABLE('traefik', '/var/run/docker.sock'),
+        ...WRITABLE('traefik', '/var/run/docker.sock'),
+        message:
+          'Service "traefik" mounts the container runtime socket /var/run/docker.sock writable: the container can control the host.',
         severity: 'error',
         fixes: [SHORT_FIX],
       },
@@ -38,7 +38,9 @@ const invalid: InvalidCase[] = [
         column: 9,
         endLine: 5,
         endColumn: 53,
-        message: READ_ONLY('traefik', '/var/run/docker.sock'),
+        ...READ_ONLY('traefik', '/var/run/docker.sock'),
+        message:
+          'Service "traefik" mounts the container runtime socket /var/run/docker.sock; ":ro" does not stop API calls, use a filtering socket proxy.',
         severity: 'warning',
         fixes: [],
       },
@@ -72,7 +74,7 @@ const invalid: InvalidCase[] = [
   {
     name: 'double-quoted item: the range and the fix stay inside the quotes',
     code: traefik(`      - "${SOCK}"\n`),
-    errors: [{ line: 5, column: 10, endLine: 5, endColumn: 51, message: WRITABLE('traefik', '/var/run/docker.sock') }],
+    errors: [{ line: 5, column: 10, endLine: 5, endColumn: 51, ...WRITABLE('traefik', '/var/run/docker.sock') }],
     output: traefik(`      - "${SOCK}:ro"\n`),
   },
   {
@@ -84,27 +86,25 @@ const invalid: InvalidCase[] = [
   {
     name: '/run/docker.sock is the same socket',
     code: traefik('      - /run/docker.sock:/var/run/docker.sock\n'),
-    errors: [{ line: 5, column: 9, endLine: 5, endColumn: 46, message: WRITABLE('traefik', '/run/docker.sock') }],
+    errors: [{ line: 5, column: 9, endLine: 5, endColumn: 46, ...WRITABLE('traefik', '/run/docker.sock') }],
     output: traefik('      - /run/docker.sock:/var/run/docker.sock:ro\n'),
   },
   {
     name: 'the /var/run folder holds the socket',
     code: traefik('      - /var/run:/var/run\n'),
-    errors: [{ line: 5, column: 9, endLine: 5, endColumn: 26, message: WRITABLE('traefik', '/var/run') }],
+    errors: [{ line: 5, column: 9, endLine: 5, endColumn: 26, ...WRITABLE('traefik', '/var/run') }],
     output: traefik('      - /var/run:/var/run:ro\n'),
   },
   {
     name: 'the /var/run/ folder read-only',
     code: traefik('      - /var/run/:/host/run:ro\n'),
-    errors: [{ line: 5, column: 9, endLine: 5, endColumn: 31, message: READ_ONLY('traefik', '/var/run/') }],
+    errors: [{ line: 5, column: 9, endLine: 5, endColumn: 31, ...READ_ONLY('traefik', '/var/run/') }],
     output: null,
   },
   {
     name: 'the podman socket',
     code: traefik('      - /run/podman/podman.sock:/var/run/docker.sock\n'),
-    errors: [
-      { line: 5, column: 9, endLine: 5, endColumn: 53, message: WRITABLE('traefik', '/run/podman/podman.sock') },
-    ],
+    errors: [{ line: 5, column: 9, endLine: 5, endColumn: 53, ...WRITABLE('traefik', '/run/podman/podman.sock') }],
     output: traefik('      - /run/podman/podman.sock:/var/run/docker.sock:ro\n'),
   },
   {
@@ -116,7 +116,7 @@ const invalid: InvalidCase[] = [
         column: 9,
         endLine: 5,
         endColumn: 70,
-        message: READ_ONLY('traefik', '${XDG_RUNTIME_DIR}/podman/podman.sock'),
+        ...READ_ONLY('traefik', '${XDG_RUNTIME_DIR}/podman/podman.sock'),
         severity: 'warning',
       },
     ],
@@ -125,7 +125,15 @@ const invalid: InvalidCase[] = [
   {
     name: 'the containerd socket',
     code: traefik('      - /run/containerd/containerd.sock:/run/containerd/containerd.sock\n'),
-    errors: [{ line: 5, column: 9, endLine: 5, endColumn: 72, message: /containerd\.sock writable/ }],
+    errors: [
+      {
+        line: 5,
+        column: 9,
+        endLine: 5,
+        endColumn: 72,
+        ...WRITABLE('traefik', '/run/containerd/containerd.sock'),
+      },
+    ],
     output: traefik('      - /run/containerd/containerd.sock:/run/containerd/containerd.sock:ro\n'),
   },
   {
@@ -137,7 +145,7 @@ const invalid: InvalidCase[] = [
         column: 9,
         endLine: 5,
         endColumn: 66,
-        message: WRITABLE('traefik', '${DOCKER_SOCK:-/var/run/docker.sock}'),
+        ...WRITABLE('traefik', '${DOCKER_SOCK:-/var/run/docker.sock}'),
       },
     ],
     output: traefik('      - ${DOCKER_SOCK:-/var/run/docker.sock}:/var/run/docker.sock:ro\n'),
@@ -157,7 +165,7 @@ const invalid: InvalidCase[] = [
         column: 17,
         endLine: 6,
         endColumn: 37,
-        message: WRITABLE('traefik', '/var/run/docker.sock'),
+        ...WRITABLE('traefik', '/var/run/docker.sock'),
         severity: 'error',
         fixes: [LONG_FIX],
       },
@@ -177,7 +185,7 @@ const invalid: InvalidCase[] = [
         column: 17,
         endLine: 6,
         endColumn: 37,
-        message: READ_ONLY('traefik', '/var/run/docker.sock'),
+        ...READ_ONLY('traefik', '/var/run/docker.sock'),
         severity: 'warning',
         fixes: [],
       },
@@ -223,7 +231,7 @@ const invalid: InvalidCase[] = [
   {
     name: 'CRLF line endings, short syntax',
     code: `services:\r\n  agent:\r\n    volumes:\r\n      - ${SOCK}\r\n`,
-    errors: [{ line: 4, column: 9, endLine: 4, endColumn: 50, message: WRITABLE('agent', '/var/run/docker.sock') }],
+    errors: [{ line: 4, column: 9, endLine: 4, endColumn: 50, ...WRITABLE('agent', '/var/run/docker.sock') }],
     output: `services:\r\n  agent:\r\n    volumes:\r\n      - ${SOCK}:ro\r\n`,
   },
   {
@@ -236,13 +244,13 @@ const invalid: InvalidCase[] = [
   {
     name: 'an anchored x- mount used by two services is reported once, at the anchor',
     code: `x-docker-sock: &docker-sock ${SOCK}\nservices:\n  traefik:\n    volumes: [*docker-sock]\n  watchtower:\n    volumes:\n      - *docker-sock\n`,
-    errors: [{ line: 1, column: 29, endLine: 1, endColumn: 70, message: WRITABLE('traefik', '/var/run/docker.sock') }],
+    errors: [{ line: 1, column: 29, endLine: 1, endColumn: 70, ...WRITABLE('traefik', '/var/run/docker.sock') }],
     output: `x-docker-sock: &docker-sock ${SOCK}:ro\nservices:\n  traefik:\n    volumes: [*docker-sock]\n  watchtower:\n    volumes:\n      - *docker-sock\n`,
   },
   {
     name: 'volumes merged from an x- template with <<',
     code: `x-agent: &agent\n  volumes:\n    - ${SOCK}\nservices:\n  agent:\n    <<: *agent\n    image: portainer/agent\n`,
-    errors: [{ line: 3, column: 7, endLine: 3, endColumn: 48, message: WRITABLE('agent', '/var/run/docker.sock') }],
+    errors: [{ line: 3, column: 7, endLine: 3, endColumn: 48, ...WRITABLE('agent', '/var/run/docker.sock') }],
     output: `x-agent: &agent\n  volumes:\n    - ${SOCK}:ro\nservices:\n  agent:\n    <<: *agent\n    image: portainer/agent\n`,
   },
   {
@@ -276,7 +284,7 @@ const invalid: InvalidCase[] = [
     name: 'a socket path from .env',
     code: traefik('      - ${DOCKER_SOCK}:/var/run/docker.sock\n'),
     facts: { dotenv: { path: '/project/.env', text: 'DOCKER_SOCK=/var/run/docker.sock\n' } },
-    errors: [{ line: 5, column: 9, endLine: 5, endColumn: 44, message: WRITABLE('traefik', '${DOCKER_SOCK}') }],
+    errors: [{ line: 5, column: 9, endLine: 5, endColumn: 44, ...WRITABLE('traefik', '${DOCKER_SOCK}') }],
     output: traefik('      - ${DOCKER_SOCK}:/var/run/docker.sock:ro\n'),
   },
 ];

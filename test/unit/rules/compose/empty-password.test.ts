@@ -4,10 +4,14 @@ import { ruleTester } from '../../../helpers/rule-tester';
 const dotenv = (text: string) => ({ dotenv: { path: '/project/.env', text } });
 const mysql = (lines: string) => `services:\n  db:\n    image: mysql:8\n    environment:\n${lines}`;
 const postgres = (lines: string) => `services:\n  db:\n    image: postgres:16\n    environment:\n${lines}`;
-const ON =
-  'MYSQL_ALLOW_EMPTY_PASSWORD in service "db" is on: MySQL or MariaDB then starts with an empty root password.';
-const EMPTY = (key: string) =>
-  `${key} in service "db" is empty: depending on the image, the service runs without a password, falls back to a built-in default, or refuses to start.`;
+const ON = {
+  messageId: 'emptyRootSwitch',
+  data: { name: 'MYSQL_ALLOW_EMPTY_PASSWORD', service: 'db', origin: '' },
+};
+const EMPTY = (name: string, service = 'db', origin = '') => ({
+  messageId: 'empty',
+  data: { name, service, origin },
+});
 
 ruleTester(emptyPassword, {
   valid: [
@@ -54,7 +58,9 @@ ruleTester(emptyPassword, {
           column: 7,
           endLine: 5,
           endColumn: 40,
-          message: ON,
+          ...ON,
+          message:
+            'MYSQL_ALLOW_EMPTY_PASSWORD in service "db" is on: MySQL or MariaDB then starts with an empty root password.',
           severity: 'error',
           fixes: ['Remove MYSQL_ALLOW_EMPTY_PASSWORD'],
         },
@@ -70,6 +76,8 @@ ruleTester(emptyPassword, {
           column: 9,
           endLine: 6,
           endColumn: 38,
+          messageId: 'emptyRootSwitchValue',
+          data: { name: 'MYSQL_ALLOW_EMPTY_PASSWORD', service: 'db', value: 'no', origin: '' },
           message:
             'MYSQL_ALLOW_EMPTY_PASSWORD in service "db" is "no", which the MySQL and MariaDB images read as on: any non-empty value starts the database with an empty root password.',
         },
@@ -91,7 +99,7 @@ ruleTester(emptyPassword, {
           column: 7,
           endLine: 5,
           endColumn: 38,
-          message: ON,
+          ...ON,
           fixes: ['Remove MYSQL_ALLOW_EMPTY_PASSWORD and require MYSQL_ROOT_PASSWORD'],
         },
       ],
@@ -107,8 +115,8 @@ ruleTester(emptyPassword, {
           column: 35,
           endLine: 5,
           endColumn: 49,
-          message:
-            'MYSQL_ALLOW_EMPTY_PASSWORD in service "db" is on from .env line 1: MySQL or MariaDB then starts with an empty root password.',
+          messageId: 'emptyRootSwitch',
+          data: { name: 'MYSQL_ALLOW_EMPTY_PASSWORD', service: 'db', origin: ' from .env line 1' },
         },
       ],
       output: mysql('      MYSQL_DATABASE: app\n'),
@@ -122,6 +130,8 @@ ruleTester(emptyPassword, {
           column: 7,
           endLine: 5,
           endColumn: 39,
+          messageId: 'trustAuth',
+          data: { service: 'db', origin: '' },
           message:
             'POSTGRES_HOST_AUTH_METHOD in service "db" is trust: every client that reaches PostgreSQL logs in as any user, with no password.',
           fixes: ['Remove POSTGRES_HOST_AUTH_METHOD (PostgreSQL then asks for a password)'],
@@ -138,7 +148,9 @@ ruleTester(emptyPassword, {
           column: 7,
           endLine: 5,
           endColumn: 46,
-          message: /sets trust authentication: clients log in with no password\.$/,
+          messageId: 'initdbTrust',
+          data: { service: 'db', origin: '' },
+          message: 'POSTGRES_INITDB_ARGS in service "db" sets trust authentication: clients log in with no password.',
           fixes: [],
         },
       ],
@@ -153,6 +165,8 @@ ruleTester(emptyPassword, {
           column: 9,
           endLine: 6,
           endColumn: 33,
+          messageId: 'noPasswordSwitch',
+          data: { name: 'ALLOW_EMPTY_PASSWORD', service: 'cache', origin: '' },
           message: 'ALLOW_EMPTY_PASSWORD in service "cache" is on: the service runs without a password.',
         },
       ],
@@ -168,7 +182,9 @@ ruleTester(emptyPassword, {
           column: 9,
           endLine: 5,
           endColumn: 27,
-          message: EMPTY('POSTGRES_PASSWORD'),
+          ...EMPTY('POSTGRES_PASSWORD'),
+          message:
+            'POSTGRES_PASSWORD in service "db" is empty: depending on the image, the service runs without a password, falls back to a built-in default, or refuses to start.',
           fixes: ['Require POSTGRES_PASSWORD from the environment (${POSTGRES_PASSWORD:?…})'],
         },
       ],
@@ -183,7 +199,7 @@ ruleTester(emptyPassword, {
           column: 7,
           endLine: 5,
           endColumn: 37,
-          message: /^GF_SECURITY_ADMIN_PASSWORD in service "grafana" is empty/,
+          ...EMPTY('GF_SECURITY_ADMIN_PASSWORD', 'grafana'),
         },
       ],
       output:
@@ -199,6 +215,7 @@ ruleTester(emptyPassword, {
           column: 26,
           endLine: 5,
           endColumn: 46,
+          ...EMPTY('POSTGRES_PASSWORD', 'db', ' from .env line 1'),
           message:
             'POSTGRES_PASSWORD in service "db" is empty from .env line 1: depending on the image, the service runs without a password, falls back to a built-in default, or refuses to start.',
           fixes: [
@@ -212,7 +229,7 @@ ruleTester(emptyPassword, {
     {
       name: 'CRLF line endings',
       code: 'services:\r\n  db:\r\n    image: mysql:8\r\n    environment:\r\n      MYSQL_ALLOW_EMPTY_PASSWORD: "yes"\r\n      MYSQL_DATABASE: app\r\n',
-      errors: [{ line: 5, column: 7, endLine: 5, endColumn: 40, message: ON }],
+      errors: [{ line: 5, column: 7, endLine: 5, endColumn: 40, ...ON }],
       output: 'services:\r\n  db:\r\n    image: mysql:8\r\n    environment:\r\n      MYSQL_DATABASE: app\r\n',
     },
     {

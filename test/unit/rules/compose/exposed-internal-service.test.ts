@@ -2,8 +2,12 @@ import { exposedInternalService } from '../../../../server/src/rules/compose/exp
 import { ruleTester } from '../../../helpers/rule-tester';
 
 const db = (ports: string) => `services:\n  db:\n    image: postgres:16\n    ports:\n${ports}`;
-const DB = (published: string) =>
-  `Service "db" publishes ${published} on every network interface, and a database should not be reachable from other machines. Bind it to 127.0.0.1, or drop the port and let other services reach it over the Compose network.`;
+/** A port published by a service that should stay internal. */
+const INTERNAL = (service: string, published: string, kind: string) => ({
+  messageId: 'internal',
+  data: { service, published, kind },
+});
+const DB = (published: string) => INTERNAL('db', published, 'a database');
 const LOOPBACK = 'Publish it on 127.0.0.1 only';
 const EDGE = `services:\n  proxy:\n    image: nginx:1.27\n    ports: ["80:80", "443:443"]\n`;
 
@@ -49,7 +53,9 @@ ruleTester(exposedInternalService, {
           column: 10,
           endLine: 5,
           endColumn: 19,
-          message: DB('port 5432'),
+          ...DB('port 5432'),
+          message:
+            'Service "db" publishes port 5432 on every network interface, and a database should not be reachable from other machines. Bind it to 127.0.0.1, or drop the port and let other services reach it over the Compose network.',
           severity: 'warning',
           fixes: [LOOPBACK],
         },
@@ -60,9 +66,9 @@ ruleTester(exposedInternalService, {
       name: 'a container port alone, 0.0.0.0 and [::]',
       code: db('      - 5433\n      - 0.0.0.0:5434:5432\n      - "[::]:5435:5432/tcp"\n'),
       errors: [
-        { line: 5, column: 9, endLine: 5, endColumn: 13, message: DB('container port 5433 on a random host port') },
-        { line: 6, column: 9, endLine: 6, endColumn: 26, message: DB('port 5434') },
-        { line: 7, column: 10, endLine: 7, endColumn: 28, message: DB('port 5435') },
+        { line: 5, column: 9, endLine: 5, endColumn: 13, ...DB('container port 5433 on a random host port') },
+        { line: 6, column: 9, endLine: 6, endColumn: 26, ...DB('port 5434') },
+        { line: 7, column: 10, endLine: 7, endColumn: 28, ...DB('port 5435') },
       ],
       output: db('      - 127.0.0.1::5433\n      - 127.0.0.1:5434:5432\n      - "127.0.0.1:5435:5432/tcp"\n'),
     },
@@ -79,8 +85,8 @@ ruleTester(exposedInternalService, {
       name: 'a port from a default, and an address from a default (reported, no fix)',
       code: db('      - ${DB_PORT:-5432}:5432\n      - ${BIND:-0.0.0.0}:5433:5432\n'),
       errors: [
-        { line: 5, column: 9, endLine: 5, endColumn: 30, message: DB('port 5432'), fixes: [LOOPBACK] },
-        { line: 6, column: 9, endLine: 6, endColumn: 35, message: DB('port 5433'), fixes: [] },
+        { line: 5, column: 9, endLine: 5, endColumn: 30, ...DB('port 5432'), fixes: [LOOPBACK] },
+        { line: 6, column: 9, endLine: 6, endColumn: 35, ...DB('port 5433'), fixes: [] },
       ],
       output: db('      - 127.0.0.1:${DB_PORT:-5432}:5432\n      - ${BIND:-0.0.0.0}:5433:5432\n'),
     },
@@ -88,7 +94,7 @@ ruleTester(exposedInternalService, {
       name: 'an address from .env',
       code: db('      - ${BIND}:5432:5432\n'),
       facts: { dotenv: { path: '/project/.env', text: 'BIND=0.0.0.0\n' } },
-      errors: [{ line: 5, column: 9, endLine: 5, endColumn: 26, message: DB('port 5432'), fixes: [] }],
+      errors: [{ line: 5, column: 9, endLine: 5, endColumn: 26, ...DB('port 5432'), fixes: [] }],
       output: null,
     },
     {
@@ -100,6 +106,8 @@ ruleTester(exposedInternalService, {
           column: 20,
           endLine: 9,
           endColumn: 24,
+          messageId: 'behindProxy',
+          data: { service: 'backend', published: 'port 8080', proxy: 'proxy' },
           message:
             'Service "backend" publishes port 8080 on every network interface, and it sits behind the edge proxy "proxy", which is the one service meant to be reachable. Bind it to 127.0.0.1, or drop the port and let other services reach it over the Compose network.',
         },
@@ -115,7 +123,8 @@ ruleTester(exposedInternalService, {
           column: 10,
           endLine: 8,
           endColumn: 29,
-          message: /^Service "media" publishes port 9000-9010 .* behind the edge proxy "proxy"/,
+          messageId: 'behindProxy',
+          data: { service: 'media', published: 'port 9000-9010', proxy: 'proxy' },
         },
       ],
       output: `${EDGE}  media:\n    image: acme/media:1\n    ports:\n      - "127.0.0.1:9000-9010:9000-9010"\n`,
@@ -135,9 +144,15 @@ ruleTester(exposedInternalService, {
           column: 10,
           endLine: 5,
           endColumn: 17,
-          message: /and an admin interface or internal tool should not/,
+          ...INTERNAL('pgadmin', 'port 5050', 'an admin interface or internal tool'),
         },
-        { line: 9, column: 9, endLine: 9, endColumn: 18, message: /and a cache or coordination store should not/ },
+        {
+          line: 9,
+          column: 9,
+          endLine: 9,
+          endColumn: 18,
+          ...INTERNAL('cache', 'port 6379', 'a cache or coordination store'),
+        },
       ],
       output:
         'services:\n  pgadmin:\n    image: dpage/pgadmin4:8\n    ports:\n      - "127.0.0.1:5050:80"\n  cache:\n    image: redis:7\n    ports:\n      - 127.0.0.1:6379:6379\n',
@@ -151,7 +166,7 @@ ruleTester(exposedInternalService, {
           column: 10,
           endLine: 5,
           endColumn: 19,
-          message: /^Service "kuma" publishes port 3307 .* a database/,
+          ...INTERNAL('kuma', 'port 3307', 'a database'),
         },
       ],
       output: 'services:\n  kuma:\n    image: louislam/uptime-kuma:2\n    ports:\n      - "127.0.0.1:3307:3306"\n',

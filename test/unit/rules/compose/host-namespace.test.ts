@@ -2,6 +2,12 @@ import { hostNamespace } from '../../../../server/src/rules/compose/host-namespa
 import { ruleTester } from '../../../helpers/rule-tester';
 
 const app = (lines: string) => `services:\n  app:\n    image: acme/app:1\n${lines}`;
+const NETWORK =
+  "the host's network: it can bind any host port, reach services that listen on localhost only, and sniff traffic";
+const SHARES = (service: string, key: string, shared: string) => ({
+  messageId: 'hostNamespace',
+  data: { service, key, shared },
+});
 
 ruleTester(hostNamespace, {
   valid: [
@@ -22,6 +28,7 @@ ruleTester(hostNamespace, {
           column: 19,
           endLine: 4,
           endColumn: 23,
+          ...SHARES('app', 'network_mode', NETWORK),
           message:
             'Service "app" sets network_mode: host, so it shares the host\'s network: it can bind any host port, reach services that listen on localhost only, and sniff traffic.',
           severity: 'error',
@@ -39,19 +46,49 @@ ruleTester(hostNamespace, {
           column: 11,
           endLine: 4,
           endColumn: 15,
-          message: /sets pid: host, so it shares the host's processes/,
+          ...SHARES(
+            'app',
+            'pid',
+            "the host's processes: it can see them, their command lines and environments, and signal them",
+          ),
         },
-        { line: 5, column: 10, endLine: 5, endColumn: 14, message: /ipc: host/ },
-        { line: 6, column: 10, endLine: 6, endColumn: 14, message: /uts: host/ },
-        { line: 7, column: 18, endLine: 7, endColumn: 22, message: /root in the container is root on the host/ },
-        { line: 8, column: 13, endLine: 8, endColumn: 17, message: /cgroup: host/ },
+        {
+          line: 5,
+          column: 10,
+          endLine: 5,
+          endColumn: 14,
+          ...SHARES('app', 'ipc', "the host's shared memory and IPC objects"),
+        },
+        {
+          line: 6,
+          column: 10,
+          endLine: 6,
+          endColumn: 14,
+          ...SHARES('app', 'uts', "the host's hostname, which it can change"),
+        },
+        {
+          line: 7,
+          column: 18,
+          endLine: 7,
+          endColumn: 22,
+          ...SHARES('app', 'userns_mode', 'no user namespace: root in the container is root on the host'),
+        },
+        { line: 8, column: 13, endLine: 8, endColumn: 17, ...SHARES('app', 'cgroup', "the host's cgroup namespace") },
       ],
       output: null,
     },
     {
       name: 'merged from an x- template',
       code: 'x-hostnet: &hostnet\n  network_mode: host\nservices:\n  a:\n    <<: *hostnet\n    image: x:1\n',
-      errors: [{ line: 2, column: 17, endLine: 2, endColumn: 21, message: /^Service "a" sets network_mode: host/ }],
+      errors: [
+        {
+          line: 2,
+          column: 17,
+          endLine: 2,
+          endColumn: 21,
+          ...SHARES('a', 'network_mode', NETWORK),
+        },
+      ],
       output: null,
     },
   ],

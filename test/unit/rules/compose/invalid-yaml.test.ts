@@ -1,7 +1,9 @@
 import { invalidYaml } from '../../../../server/src/rules/compose/invalid-yaml';
 import { ruleTester } from '../../../helpers/rule-tester';
 
-const UNIQUE = 'Invalid YAML: Map keys must be unique';
+/** A finding of the YAML problem `problem`, as the parser words it. */
+const PROBLEM = (problem: string) => ({ messageId: 'invalid', data: { problem } });
+const UNIQUE = PROBLEM('Map keys must be unique');
 
 ruleTester(invalidYaml, {
   valid: [
@@ -45,6 +47,7 @@ ruleTester(invalidYaml, {
           column: 22,
           endLine: 3,
           endColumn: 23,
+          ...PROBLEM('Missing closing "quote'),
           message: 'Invalid YAML: Missing closing "quote',
           severity: 'error',
           fixes: [],
@@ -55,7 +58,7 @@ ruleTester(invalidYaml, {
     {
       name: 'an unclosed single quote runs to the end of the file',
       code: "services:\n  web:\n    image: 'nginx:1.27\n    ports:\n      - 80:80\n",
-      errors: [{ line: 5, column: 13, endLine: 5, endColumn: 14, message: "Invalid YAML: Missing closing 'quote" }],
+      errors: [{ line: 5, column: 13, endLine: 5, endColumn: 14, ...PROBLEM("Missing closing 'quote") }],
       output: null,
     },
     {
@@ -67,7 +70,7 @@ ruleTester(invalidYaml, {
           column: 1,
           endLine: 4,
           endColumn: 2,
-          message: 'Invalid YAML: All mapping items must start at the same column',
+          ...PROBLEM('All mapping items must start at the same column'),
         },
       ],
       output: null,
@@ -75,7 +78,7 @@ ruleTester(invalidYaml, {
     {
       name: 'a tab used as indentation',
       code: 'services:\n\tweb:\n    image: nginx:1.27\n',
-      errors: [{ line: 2, column: 1, endLine: 2, endColumn: 2, message: /Tabs are not allowed/ }],
+      errors: [{ line: 2, column: 1, endLine: 2, endColumn: 2, ...PROBLEM('Tabs are not allowed as indentation') }],
       output: null,
     },
     {
@@ -93,7 +96,7 @@ ruleTester(invalidYaml, {
           column: 14,
           endLine: 4,
           endColumn: 15,
-          message: 'Invalid YAML: Nested mappings are not allowed in compact mappings',
+          ...PROBLEM('Nested mappings are not allowed in compact mappings'),
         },
       ],
       output: null,
@@ -101,31 +104,47 @@ ruleTester(invalidYaml, {
     {
       name: 'an unclosed flow map',
       code: 'services:\n  web: { image: nginx:1.27\n',
-      errors: [{ line: 2, column: 26, endLine: 2, endColumn: 27, message: /end with a \}/ }],
+      errors: [
+        {
+          line: 2,
+          column: 26,
+          endLine: 2,
+          endColumn: 27,
+          ...PROBLEM('Flow map in block collection must be sufficiently indented and end with a }'),
+        },
+      ],
       output: null,
     },
     {
       name: 'an unclosed flow sequence',
       code: 'services:\n  web:\n    ports: [80:80, 443:443\n',
-      errors: [{ line: 3, column: 26, endLine: 3, endColumn: 27, message: /end with a \]/ }],
+      errors: [
+        {
+          line: 3,
+          column: 26,
+          endLine: 3,
+          endColumn: 27,
+          ...PROBLEM('Flow sequence in block collection must be sufficiently indented and end with a ]'),
+        },
+      ],
       output: null,
     },
     {
       name: 'a duplicate key in a service, which Compose rejects',
       code: 'services:\n  web:\n    image: nginx:1.27\n    image: httpd:2.4\n',
-      errors: [{ line: 4, column: 5, endLine: 4, endColumn: 6, message: UNIQUE }],
+      errors: [{ line: 4, column: 5, endLine: 4, endColumn: 6, ...UNIQUE }],
       output: null,
     },
     {
       name: 'a duplicate service name',
       code: 'services:\n  web:\n    image: nginx:1.27\n  web:\n    image: httpd:2.4\n',
-      errors: [{ line: 4, column: 3, endLine: 4, endColumn: 4, message: UNIQUE }],
+      errors: [{ line: 4, column: 3, endLine: 4, endColumn: 4, ...UNIQUE }],
       output: null,
     },
     {
       name: 'two << keys in one map (use a list: <<: [*a, *b])',
       code: 'x-a: &a\n  restart: always\nx-b: &b\n  init: true\nservices:\n  web:\n    <<: *a\n    <<: *b\n    image: nginx\n',
-      errors: [{ line: 8, column: 5, endLine: 8, endColumn: 6, message: UNIQUE }],
+      errors: [{ line: 8, column: 5, endLine: 8, endColumn: 6, ...UNIQUE }],
       output: null,
     },
     {
@@ -137,7 +156,7 @@ ruleTester(invalidYaml, {
           column: 18,
           endLine: 4,
           endColumn: 29,
-          message: 'Invalid YAML: Unresolved alias *common-env: no anchor &common-env is set before it',
+          ...PROBLEM('Unresolved alias *common-env: no anchor &common-env is set before it'),
         },
       ],
       output: null,
@@ -145,7 +164,15 @@ ruleTester(invalidYaml, {
     {
       name: 'an alias used before its anchor',
       code: 'services:\n  web:\n    <<: *defaults\n    image: nginx:1.27\nx-defaults: &defaults\n  restart: always\n',
-      errors: [{ line: 3, column: 9, endLine: 3, endColumn: 18, message: /Unresolved alias \*defaults/ }],
+      errors: [
+        {
+          line: 3,
+          column: 9,
+          endLine: 3,
+          endColumn: 18,
+          ...PROBLEM('Unresolved alias *defaults: no anchor &defaults is set before it'),
+        },
+      ],
       output: null,
     },
     {
@@ -157,7 +184,7 @@ ruleTester(invalidYaml, {
           column: 14,
           endLine: 3,
           endColumn: 15,
-          message: 'Invalid YAML: Plain value cannot start with reserved character `',
+          ...PROBLEM('Plain value cannot start with reserved character `'),
         },
       ],
       output: null,
@@ -165,15 +192,23 @@ ruleTester(invalidYaml, {
     {
       name: 'CRLF line endings',
       code: 'services:\r\n  web:\r\n    image: nginx:1.27\r\n   ports:\r\n      - 80:80\r\n',
-      errors: [{ line: 4, column: 1, endLine: 4, endColumn: 2, message: /same column/ }],
+      errors: [
+        { line: 4, column: 1, endLine: 4, endColumn: 2, ...PROBLEM('All mapping items must start at the same column') },
+      ],
       output: null,
     },
     {
       name: 'every problem is reported',
       code: 'services:\n  web:\n    image: nginx\n    image: httpd\n  db:\n    environment: *env\n',
       errors: [
-        { line: 4, column: 5, endLine: 4, endColumn: 6, message: UNIQUE },
-        { line: 6, column: 18, endLine: 6, endColumn: 22, message: /Unresolved alias \*env/ },
+        { line: 4, column: 5, endLine: 4, endColumn: 6, ...UNIQUE },
+        {
+          line: 6,
+          column: 18,
+          endLine: 6,
+          endColumn: 22,
+          ...PROBLEM('Unresolved alias *env: no anchor &env is set before it'),
+        },
       ],
       output: null,
     },

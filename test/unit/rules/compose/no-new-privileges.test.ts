@@ -1,8 +1,6 @@
 import { noNewPrivileges } from '../../../../server/src/rules/compose/no-new-privileges';
 import { ruleTester } from '../../../helpers/rule-tester';
 
-const MESSAGE = (service: string) =>
-  `Service "${service}" does not set no-new-privileges: a setuid program in the image can still raise a process's privileges.`;
 const ADD = 'Add no-new-privileges:true to security_opt';
 
 ruleTester(noNewPrivileges, {
@@ -37,7 +35,18 @@ ruleTester(noNewPrivileges, {
       name: 'missing: security_opt is added after the image line, comment kept',
       code: 'services:\n  web:\n    image: nginx:1.27 # pinned\n    ports:\n      - 80:80\n',
       errors: [
-        { line: 2, column: 3, endLine: 2, endColumn: 6, message: MESSAGE('web'), severity: 'info', fixes: [ADD] },
+        {
+          line: 2,
+          column: 3,
+          endLine: 2,
+          endColumn: 6,
+          messageId: 'missing',
+          data: { service: 'web' },
+          message:
+            'Service "web" does not set no-new-privileges: a setuid program in the image can still raise a process\'s privileges.',
+          severity: 'info',
+          fixes: [ADD],
+        },
       ],
       output:
         'services:\n  web:\n    image: nginx:1.27 # pinned\n    security_opt:\n      - no-new-privileges:true\n    ports:\n      - 80:80\n',
@@ -45,7 +54,7 @@ ruleTester(noNewPrivileges, {
     {
       name: 'a built service without image: security_opt goes first',
       code: 'services:\n  api:\n    build: ./api\n    restart: always\n',
-      errors: [{ line: 2, column: 3, endLine: 2, endColumn: 6 }],
+      errors: [{ line: 2, column: 3, endLine: 2, endColumn: 6, messageId: 'missing', data: { service: 'api' } }],
       output:
         'services:\n  api:\n    security_opt:\n      - no-new-privileges:true\n    build: ./api\n    restart: always\n',
     },

@@ -1,9 +1,6 @@
 import { privileged } from '../../../../server/src/rules/compose/privileged';
 import { ruleTester } from '../../../helpers/rule-tester';
 
-const MESSAGE = (service: string) =>
-  `Service "${service}" runs privileged: it gets every capability and every host device, with seccomp, AppArmor and SELinux off, so a compromise of the container is a compromise of the host.`;
-
 ruleTester(privileged, {
   valid: [
     { name: 'privileged: false', code: 'services:\n  agent:\n    image: acme/agent:1\n    privileged: false\n' },
@@ -27,7 +24,10 @@ ruleTester(privileged, {
           column: 5,
           endLine: 4,
           endColumn: 21,
-          message: MESSAGE('agent'),
+          messageId: 'privileged',
+          data: { service: 'agent' },
+          message:
+            'Service "agent" runs privileged: it gets every capability and every host device, with seccomp, AppArmor and SELinux off, so a compromise of the container is a compromise of the host.',
           severity: 'error',
           fixes: ['Remove privileged: true'],
         },
@@ -43,7 +43,7 @@ ruleTester(privileged, {
     {
       name: 'merged from an x- template: reported once, at the template, which keeps a map to merge',
       code: 'x-priv: &priv\n  privileged: "true"\nservices:\n  a:\n    <<: *priv\n    image: x:1\n  b:\n    <<: *priv\n    image: y:1\n',
-      errors: [{ line: 2, column: 3, endLine: 2, endColumn: 21, message: MESSAGE('a') }],
+      errors: [{ line: 2, column: 3, endLine: 2, endColumn: 21, messageId: 'privileged', data: { service: 'a' } }],
       output:
         'x-priv: &priv\n  {}\nservices:\n  a:\n    <<: *priv\n    image: x:1\n  b:\n    <<: *priv\n    image: y:1\n',
     },

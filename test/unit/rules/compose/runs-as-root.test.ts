@@ -21,6 +21,8 @@ ruleTester(runsAsRoot, {
           column: 11,
           endLine: 4,
           endColumn: 15,
+          messageId: 'root',
+          data: { service: 'app', user: 'root' },
           message:
             'Service "app" runs as root (user: root): whoever takes over its process is root in the container, and root on the host if they get out. Run it as an unprivileged user.',
           severity: 'warning',
@@ -32,20 +34,26 @@ ruleTester(runsAsRoot, {
     {
       name: 'uid 0 as a number',
       code: app('0'),
-      errors: [{ line: 4, column: 11, endLine: 4, endColumn: 12, message: /\(user: 0\)/ }],
+      errors: [
+        { line: 4, column: 11, endLine: 4, endColumn: 12, messageId: 'root', data: { service: 'app', user: '0' } },
+      ],
       output: null,
     },
     {
       name: '"0:0"',
       code: app('"0:0"'),
-      errors: [{ line: 4, column: 12, endLine: 4, endColumn: 15, message: /\(user: 0:0\)/ }],
+      errors: [
+        { line: 4, column: 12, endLine: 4, endColumn: 15, messageId: 'root', data: { service: 'app', user: '0:0' } },
+      ],
       output: null,
     },
     {
       name: 'from .env',
       code: app('${APP_UID}'),
       facts: { dotenv: { path: '/project/.env', text: 'APP_UID=0\n' } },
-      errors: [{ line: 4, column: 11, endLine: 4, endColumn: 21, message: /\(user: 0\)/ }],
+      errors: [
+        { line: 4, column: 11, endLine: 4, endColumn: 21, messageId: 'root', data: { service: 'app', user: '0' } },
+      ],
       output: null,
     },
   ],

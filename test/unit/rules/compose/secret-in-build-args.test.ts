@@ -1,9 +1,6 @@
 import { secretInBuildArgs } from '../../../../server/src/rules/compose/secret-in-build-args';
 import { ruleTester } from '../../../helpers/rule-tester';
 
-const MESSAGE = (arg: string, shown = '') =>
-  `Build argument ${arg} of service "app"${shown} is recorded in the image's history and metadata, where anyone who pulls the image can read it. Pass it as a build secret (build.secrets) instead.`;
-
 ruleTester(secretInBuildArgs, {
   valid: [
     {
@@ -30,7 +27,10 @@ ruleTester(secretInBuildArgs, {
           column: 9,
           endLine: 6,
           endColumn: 32,
-          message: MESSAGE('NPM_TOKEN'),
+          messageId: 'secretArg',
+          data: { name: 'NPM_TOKEN', service: 'app' },
+          message:
+            'Build argument NPM_TOKEN of service "app" is recorded in the image\'s history and metadata, where anyone who pulls the image can read it. Pass it as a build secret (build.secrets) instead.',
           severity: 'warning',
           fixes: [],
         },
@@ -41,8 +41,24 @@ ruleTester(secretInBuildArgs, {
       name: 'list form: passed through from the shell, and a literal (masked)',
       code: 'services:\n  app:\n    build:\n      context: .\n      args:\n        - GITHUB_TOKEN\n        - DB_PASSWORD=hunter2hunter2\n        - BUILD_DATE=2024\n',
       errors: [
-        { line: 6, column: 11, endLine: 6, endColumn: 23, message: MESSAGE('GITHUB_TOKEN') },
-        { line: 7, column: 11, endLine: 7, endColumn: 37, message: MESSAGE('DB_PASSWORD', ' (hu********)') },
+        {
+          line: 6,
+          column: 11,
+          endLine: 6,
+          endColumn: 23,
+          messageId: 'secretArg',
+          data: { name: 'GITHUB_TOKEN', service: 'app' },
+        },
+        {
+          line: 7,
+          column: 11,
+          endLine: 7,
+          endColumn: 37,
+          messageId: 'literalSecretArg',
+          data: { name: 'DB_PASSWORD', service: 'app', masked: 'hu********' },
+          message:
+            'Build argument DB_PASSWORD of service "app" (hu********) is recorded in the image\'s history and metadata, where anyone who pulls the image can read it. Pass it as a build secret (build.secrets) instead.',
+        },
       ],
       output: null,
     },

@@ -3,6 +3,15 @@ import { ruleTester } from '../../../helpers/rule-tester';
 
 const agent = (lines: string) => `services:\n  agent:\n    image: acme/agent:1\n    volumes:\n${lines}`;
 const RO = 'Mount it read-only (":ro")';
+const WRITABLE = (path: string, what: string) => ({
+  messageId: 'writableMount',
+  data: { service: 'agent', path, what },
+});
+const READ_ONLY = (path: string, what: string) => ({
+  messageId: 'readOnlyMount',
+  data: { service: 'agent', path, what },
+});
+const HOME_CREDENTIALS = 'credentials kept in a home folder';
 
 ruleTester(sensitiveHostMount, {
   valid: [
@@ -37,6 +46,7 @@ ruleTester(sensitiveHostMount, {
           column: 9,
           endLine: 5,
           endColumn: 16,
+          ...WRITABLE('/', "the host's whole filesystem"),
           message:
             'Service "agent" mounts / (the host\'s whole filesystem) writable: the container can change the host.',
           severity: 'error',
@@ -54,6 +64,7 @@ ruleTester(sensitiveHostMount, {
           column: 9,
           endLine: 5,
           endColumn: 26,
+          ...READ_ONLY('/etc', "the host's configuration, /etc/shadow included"),
           message:
             'Service "agent" mounts /etc (the host\'s configuration, /etc/shadow included) read-only: the container can still read everything in it.',
           severity: 'warning',
@@ -71,9 +82,15 @@ ruleTester(sensitiveHostMount, {
           column: 9,
           endLine: 5,
           endColumn: 28,
-          message: /mounts ~\/\.ssh \(credentials kept in a home folder\) writable/,
+          ...WRITABLE('~/.ssh', HOME_CREDENTIALS),
         },
-        { line: 6, column: 9, endLine: 6, endColumn: 44, message: /every container's files and secrets/ },
+        {
+          line: 6,
+          column: 9,
+          endLine: 6,
+          endColumn: 44,
+          ...WRITABLE('/var/lib/docker/', "every container's files and secrets"),
+        },
       ],
       output: agent('      - ~/.ssh:/root/.ssh:z,ro\n      - /var/lib/docker/:/var/lib/docker:ro # backups\n'),
     },
@@ -87,16 +104,25 @@ ruleTester(sensitiveHostMount, {
           endLine: 5,
           endColumn: 35,
           severity: 'warning',
-          message: /\$\{HOME\}\/\.aws \(credentials kept in a home folder\) read-only/,
+          ...READ_ONLY('${HOME}/.aws', HOME_CREDENTIALS),
         },
-        { line: 6, column: 10, endLine: 6, endColumn: 33, severity: 'error', message: /a whole home folder/ },
+        {
+          line: 6,
+          column: 10,
+          endLine: 6,
+          endColumn: 33,
+          severity: 'error',
+          ...WRITABLE('/home/alice', 'a whole home folder, with its SSH keys and tokens'),
+        },
       ],
       output: agent('      - ${HOME}/.aws:/root/.aws:ro\n      - "/home/alice:/home/alice:ro"\n'),
     },
     {
       name: 'program folders matter when writable',
       code: agent('      - /usr/local/bin:/host/bin\n'),
-      errors: [{ line: 5, column: 9, endLine: 5, endColumn: 33, message: /host programs and libraries/ }],
+      errors: [
+        { line: 5, column: 9, endLine: 5, endColumn: 33, ...WRITABLE('/usr/local/bin', 'host programs and libraries') },
+      ],
       output: agent('      - /usr/local/bin:/host/bin:ro\n'),
     },
     {
@@ -114,7 +140,7 @@ ruleTester(sensitiveHostMount, {
           column: 9,
           endLine: 5,
           endColumn: 30,
-          message: /mounts \$\{HOST_ROOT:-\/\} \(the host's whole filesystem\)/,
+          ...WRITABLE('${HOST_ROOT:-/}', "the host's whole filesystem"),
         },
       ],
       output: agent('      - ${HOST_ROOT:-/}:/host:ro\n'),
@@ -124,7 +150,13 @@ ruleTester(sensitiveHostMount, {
       code: agent('      - ${HOST_ETC}:/host/etc\n'),
       facts: { dotenv: { path: '/project/.env', text: 'HOST_ETC=/etc\n' } },
       errors: [
-        { line: 5, column: 9, endLine: 5, endColumn: 30, message: /mounts \$\{HOST_ETC\} \(the host's configuration/ },
+        {
+          line: 5,
+          column: 9,
+          endLine: 5,
+          endColumn: 30,
+          ...WRITABLE('${HOST_ETC}', "the host's configuration, /etc/shadow included"),
+        },
       ],
       output: agent('      - ${HOST_ETC}:/host/etc:ro\n'),
     },

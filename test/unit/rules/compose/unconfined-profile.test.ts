@@ -2,6 +2,12 @@ import { unconfinedProfile } from '../../../../server/src/rules/compose/unconfin
 import { ruleTester } from '../../../helpers/rule-tester';
 
 const app = (lines: string) => `services:\n  app:\n    image: acme/app:1\n    security_opt:\n${lines}`;
+const UNCONFINED = (option: string, effect: string) => ({
+  messageId: 'unconfined',
+  data: { service: 'app', option, effect },
+});
+const SECCOMP_OFF = 'turns seccomp off: every system call is open to the container, including the ones escapes use';
+const APPARMOR_OFF = 'turns AppArmor off for the container';
 
 ruleTester(unconfinedProfile, {
   valid: [
@@ -23,6 +29,7 @@ ruleTester(unconfinedProfile, {
           column: 9,
           endLine: 5,
           endColumn: 27,
+          ...UNCONFINED('seccomp:unconfined', SECCOMP_OFF),
           message:
             'Service "app" sets seccomp:unconfined, which turns seccomp off: every system call is open to the container, including the ones escapes use.',
           severity: 'error',
@@ -33,7 +40,7 @@ ruleTester(unconfinedProfile, {
           column: 9,
           endLine: 6,
           endColumn: 28,
-          message: 'Service "app" sets apparmor:unconfined, which turns AppArmor off for the container.',
+          ...UNCONFINED('apparmor:unconfined', APPARMOR_OFF),
           fixes: ['Remove apparmor:unconfined'],
         },
       ],
@@ -42,15 +49,41 @@ ruleTester(unconfinedProfile, {
     {
       name: 'label=disable, the only entry: the list is emptied',
       code: app('      - label=disable\n'),
-      errors: [{ line: 5, column: 9, endLine: 5, endColumn: 22, message: /SELinux separation off/ }],
+      errors: [
+        {
+          line: 5,
+          column: 9,
+          endLine: 5,
+          endColumn: 22,
+          ...UNCONFINED('label=disable', 'turns SELinux separation off for the container'),
+        },
+      ],
       output: 'services:\n  app:\n    image: acme/app:1\n    security_opt: []\n',
     },
     {
       name: 'what a review misses: the spc_t type and unmasked system paths',
       code: app('      - "label:type:spc_t"\n      - systempaths=unconfined\n      - no-new-privileges:true\n'),
       errors: [
-        { line: 5, column: 10, endLine: 5, endColumn: 26, message: /super-privileged containers/ },
-        { line: 6, column: 9, endLine: 6, endColumn: 31, message: /unmasks \/proc and \/sys paths/ },
+        {
+          line: 5,
+          column: 10,
+          endLine: 5,
+          endColumn: 26,
+          ...UNCONFINED(
+            'label:type:spc_t',
+            'runs the container as spc_t, the SELinux type for super-privileged containers',
+          ),
+        },
+        {
+          line: 6,
+          column: 9,
+          endLine: 6,
+          endColumn: 31,
+          ...UNCONFINED(
+            'systempaths=unconfined',
+            'unmasks /proc and /sys paths the runtime hides, such as /proc/kcore and /proc/sysrq-trigger',
+          ),
+        },
       ],
       output: app('      - no-new-privileges:true\n'),
     },
@@ -58,8 +91,8 @@ ruleTester(unconfinedProfile, {
       name: 'every entry reported: each fix empties the list, so that they agree when applied together',
       code: app('      - seccomp=unconfined\n      - apparmor=unconfined\n'),
       errors: [
-        { line: 5, column: 9, endLine: 5, endColumn: 27 },
-        { line: 6, column: 9, endLine: 6, endColumn: 28 },
+        { line: 5, column: 9, endLine: 5, endColumn: 27, ...UNCONFINED('seccomp=unconfined', SECCOMP_OFF) },
+        { line: 6, column: 9, endLine: 6, endColumn: 28, ...UNCONFINED('apparmor=unconfined', APPARMOR_OFF) },
       ],
       output: 'services:\n  app:\n    image: acme/app:1\n    security_opt: []\n',
     },

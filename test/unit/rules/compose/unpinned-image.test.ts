@@ -2,8 +2,8 @@ import { unpinnedImage } from '../../../../server/src/rules/compose/unpinned-ima
 import { ruleTester } from '../../../helpers/rule-tester';
 
 const service = (image: string) => `services:\n  app:\n    image: ${image}\n`;
-const NO_TAG = (image: string) =>
-  `Service "app" uses ${image} with no tag, which means :latest: each pull may bring a different image. Pin a version tag, or a digest (@sha256:…).`;
+const NO_TAG = (image: string) => ({ messageId: 'noTag', data: { service: 'app', image } });
+const LATEST = (image: string) => ({ messageId: 'latest', data: { service: 'app', image } });
 
 ruleTester(unpinnedImage, {
   valid: [
@@ -26,7 +26,17 @@ ruleTester(unpinnedImage, {
       name: 'no tag',
       code: service('nginx'),
       errors: [
-        { line: 3, column: 12, endLine: 3, endColumn: 17, message: NO_TAG('nginx'), severity: 'info', fixes: [] },
+        {
+          line: 3,
+          column: 12,
+          endLine: 3,
+          endColumn: 17,
+          ...NO_TAG('nginx'),
+          message:
+            'Service "app" uses nginx with no tag, which means :latest: each pull may bring a different image. Pin a version tag, or a digest (@sha256:…).',
+          severity: 'info',
+          fixes: [],
+        },
       ],
       output: null,
     },
@@ -39,6 +49,7 @@ ruleTester(unpinnedImage, {
           column: 13,
           endLine: 3,
           endColumn: 25,
+          ...LATEST('nginx:latest'),
           message:
             'Service "app" uses nginx:latest: each pull may bring a different image. Pin a version tag, or a digest (@sha256:…).',
         },
@@ -48,13 +59,13 @@ ruleTester(unpinnedImage, {
     {
       name: 'a registry port is not a tag',
       code: service('registry:5000/team/app'),
-      errors: [{ line: 3, column: 12, endLine: 3, endColumn: 34, message: NO_TAG('registry:5000/team/app') }],
+      errors: [{ line: 3, column: 12, endLine: 3, endColumn: 34, ...NO_TAG('registry:5000/team/app') }],
       output: null,
     },
     {
       name: 'a default tag of latest',
       code: service('acme/app:${TAG:-latest}'),
-      errors: [{ line: 3, column: 12, endLine: 3, endColumn: 35, message: /uses acme\/app:latest:/ }],
+      errors: [{ line: 3, column: 12, endLine: 3, endColumn: 35, ...LATEST('acme/app:latest') }],
       output: null,
     },
   ],

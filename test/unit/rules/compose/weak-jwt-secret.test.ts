@@ -13,6 +13,12 @@ const STRONG_BASE64 = 'SnymyW9LtHHrrvWnI7QeR_U834qoBfSqFMASTQnKtWA';
 const STRONG_HEX = '07683ecd00e515e946b5127e8cece34bfbadd388ab0c676e9179719f71d253a0';
 /** 16 random bytes: strong as a password, half what HS256 needs. */
 const HALF_HEX = 'dd716937ebf0ab6975fc6f2bfc22afd2';
+/** Why a key is too weak, as the message words it. */
+const BITS = (bits: number) => `about ${bits} bits of entropy, where 256 (32 random bytes) are needed`;
+const weak = (name: string, service: string, weakness: string, masked: string, origin = '') => ({
+  messageId: 'weak',
+  data: { name, service, weakness, masked, origin },
+});
 
 ruleTester(weakJwtSecret, {
   valid: [
@@ -49,6 +55,7 @@ ruleTester(weakJwtSecret, {
           column: 19,
           endLine: 5,
           endColumn: 36,
+          ...weak('JWT_SECRET', 'api', BITS(44), 'su********'),
           message:
             'JWT_SECRET in service "api" is too weak to sign tokens: about 44 bits of entropy, where 256 (32 random bytes) are needed (su********).',
           severity: 'error',
@@ -60,13 +67,17 @@ ruleTester(weakJwtSecret, {
     {
       name: 'a long phrase is still far from 32 random bytes, list form',
       code: api('      - SESSION_SECRET=my-very-long-session-secret-value\n'),
-      errors: [{ line: 5, column: 24, endLine: 5, endColumn: 57, message: /about 118 bits of entropy/ }],
+      errors: [
+        { line: 5, column: 24, endLine: 5, endColumn: 57, ...weak('SESSION_SECRET', 'api', BITS(118), 'my********') },
+      ],
       output: api('      - SESSION_SECRET=${SESSION_SECRET:?set SESSION_SECRET in .env}\n'),
     },
     {
       name: '16 random bytes are strong as a password, but half what HS256 needs',
       code: api(`      SECRET_KEY_BASE: "${HALF_HEX}"\n`),
-      errors: [{ line: 5, column: 25, endLine: 5, endColumn: 57, message: /about 128 bits of entropy/ }],
+      errors: [
+        { line: 5, column: 25, endLine: 5, endColumn: 57, ...weak('SECRET_KEY_BASE', 'api', BITS(128), 'dd********') },
+      ],
       output: api('      SECRET_KEY_BASE: "${SECRET_KEY_BASE:?set SECRET_KEY_BASE in .env}"\n'),
     },
     {
@@ -78,8 +89,7 @@ ruleTester(weakJwtSecret, {
           column: 37,
           endLine: 5,
           endColumn: 45,
-          message:
-            'JWT_SECRET in service "api" is too weak to sign tokens: a well-known default or placeholder (ch******).',
+          ...weak('JWT_SECRET', 'api', 'a well-known default or placeholder', 'ch******'),
           fixes: ['Require API_JWT_SECRET from the environment (${API_JWT_SECRET:?…})'],
         },
       ],
@@ -88,9 +98,7 @@ ruleTester(weakJwtSecret, {
     {
       name: "Laravel's APP_KEY with 16 bytes",
       code: 'services:\n  app:\n    image: acme/laravel-app:1.0\n    environment:\n      APP_KEY: base64:TOkeccF1cKbyxcK4K+HK2w==\n',
-      errors: [
-        { line: 5, column: 16, endLine: 5, endColumn: 47, message: /^APP_KEY in service "app" .* about 128 bits/ },
-      ],
+      errors: [{ line: 5, column: 16, endLine: 5, endColumn: 47, ...weak('APP_KEY', 'app', BITS(128), 'ba********') }],
       output:
         'services:\n  app:\n    image: acme/laravel-app:1.0\n    environment:\n      APP_KEY: ${APP_KEY:?set APP_KEY in .env}\n',
     },
@@ -119,6 +127,7 @@ ruleTester(weakJwtSecret, {
           column: 19,
           endLine: 5,
           endColumn: 32,
+          ...weak('JWT_SECRET', 'api', BITS(128), 'dd********', ' from .env line 1'),
           message:
             'JWT_SECRET in service "api" is too weak to sign tokens: about 128 bits of entropy, where 256 (32 random bytes) are needed (dd********) from .env line 1.',
           fixes: ['Write 32 random bytes for JWT_SECRET to .env', 'Remove JWT_SECRET from .env and require it'],
@@ -136,7 +145,7 @@ ruleTester(weakJwtSecret, {
           column: 9,
           endLine: 5,
           endColumn: 13,
-          message: /^NEXTAUTH_SECRET in service "web" .*from \.env line 2\.$/,
+          ...weak('NEXTAUTH_SECRET', 'web', 'a well-known default or placeholder', 'se****', ' from .env line 2'),
         },
       ],
       output: null,
@@ -144,7 +153,9 @@ ruleTester(weakJwtSecret, {
     {
       name: 'a key shared through an anchor is reported once, where it is written',
       code: 'x-env: &env\n  SESSION_SECRET: hunter2hunter2\nservices:\n  a:\n    image: acme/a:1\n    environment: *env\n  b:\n    image: acme/b:1\n    environment:\n      <<: *env\n',
-      errors: [{ line: 2, column: 19, endLine: 2, endColumn: 33, message: /^SESSION_SECRET in service "a"/ }],
+      errors: [
+        { line: 2, column: 19, endLine: 2, endColumn: 33, ...weak('SESSION_SECRET', 'a', BITS(14), 'hu********') },
+      ],
       output:
         'x-env: &env\n  SESSION_SECRET: ${SESSION_SECRET:?set SESSION_SECRET in .env}\nservices:\n  a:\n    image: acme/a:1\n    environment: *env\n  b:\n    image: acme/b:1\n    environment:\n      <<: *env\n',
     },

@@ -3,8 +3,6 @@ import { applyEdits } from '../../../../server/src/engine/fixes';
 import { writableRootFilesystem } from '../../../../server/src/rules/compose/writable-root-filesystem';
 import { ruleTester, runRule } from '../../../helpers/rule-tester';
 
-const MESSAGE = (service: string) =>
-  `Service "${service}" has a writable root filesystem: whoever takes over its process can change its programs and plant files. Set read_only: true and mount volumes or tmpfs where it must write.`;
 const SET = 'Set read_only: true';
 const WITH_TMP = 'Set read_only: true, with a tmpfs at /tmp for scratch files';
 
@@ -30,7 +28,10 @@ ruleTester(writableRootFilesystem, {
           column: 3,
           endLine: 2,
           endColumn: 6,
-          message: MESSAGE('web'),
+          messageId: 'writable',
+          data: { service: 'web' },
+          message:
+            'Service "web" has a writable root filesystem: whoever takes over its process can change its programs and plant files. Set read_only: true and mount volumes or tmpfs where it must write.',
           severity: 'info',
           fixes: [SET, WITH_TMP],
         },
@@ -40,7 +41,17 @@ ruleTester(writableRootFilesystem, {
     {
       name: 'read_only: false',
       code: 'services:\n  api:\n    image: acme/api:1\n    read_only: false\n',
-      errors: [{ line: 2, column: 3, endLine: 2, endColumn: 6, fixes: [SET, WITH_TMP] }],
+      errors: [
+        {
+          line: 2,
+          column: 3,
+          endLine: 2,
+          endColumn: 6,
+          messageId: 'writable',
+          data: { service: 'api' },
+          fixes: [SET, WITH_TMP],
+        },
+      ],
       output: null,
     },
     {

@@ -19,6 +19,8 @@ ruleTester(dotenvDefaultPassword, {
           column: 19,
           endLine: 1,
           endColumn: 27,
+          messageId: 'weakPassword',
+          data: { name: 'POSTGRES_PASSWORD', weakness: 'a well-known default password', masked: 'po******' },
           message: 'POSTGRES_PASSWORD is a well-known default password (po******).',
         },
       ],

@@ -11,7 +11,17 @@ ruleTester(dotenvEmptyPassword, {
     {
       name: 'an empty password points at its key',
       code: 'MYSQL_PASSWORD=\n',
-      errors: [{ line: 1, column: 1, endLine: 1, endColumn: 15, message: 'MYSQL_PASSWORD is empty.' }],
+      errors: [
+        {
+          line: 1,
+          column: 1,
+          endLine: 1,
+          endColumn: 15,
+          messageId: 'emptyPassword',
+          data: { name: 'MYSQL_PASSWORD' },
+          message: 'MYSQL_PASSWORD is empty.',
+        },
+      ],
       output: null,
     },
     {

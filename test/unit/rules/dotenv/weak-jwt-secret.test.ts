@@ -16,6 +16,12 @@ ruleTester(dotenvWeakJwtSecret, {
           column: 12,
           endLine: 1,
           endColumn: 20,
+          messageId: 'weakSigningKey',
+          data: {
+            name: 'JWT_SECRET',
+            reason: 'about 25 bits of entropy, where 256 (32 random bytes) are needed',
+            masked: 'sh******',
+          },
           message:
             'JWT_SECRET is too weak to sign tokens: about 25 bits of entropy, where 256 (32 random bytes) are needed (sh******).',
         },
@@ -25,7 +31,17 @@ ruleTester(dotenvWeakJwtSecret, {
     {
       name: 'a session secret left at a placeholder',
       code: 'SESSION_SECRET="changeme"\n',
-      errors: [{ line: 1, column: 17, endLine: 1, endColumn: 25, severity: 'error' }],
+      errors: [
+        {
+          line: 1,
+          column: 17,
+          endLine: 1,
+          endColumn: 25,
+          messageId: 'weakSigningKey',
+          data: { name: 'SESSION_SECRET', reason: 'a well-known default or placeholder', masked: 'ch******' },
+          severity: 'error',
+        },
+      ],
       output: null,
     },
   ],

@@ -44,6 +44,7 @@ ruleTester(noDisclosurePolicy, {
           endLine: 1,
           endColumn: 11,
           severity: 'info',
+          messageId: 'noDisclosure',
           message:
             'No disclosure policy: say when and how a fixed vulnerability is made public (advisory, CVE, embargo).',
           fixes: ['Add a "Disclosure Policy" section'],
@@ -54,20 +55,27 @@ ruleTester(noDisclosurePolicy, {
     {
       name: 'an address and nothing else: the section goes at the end',
       code: '# Security\n\nEmail security@acme.dev.\n',
-      errors: [{ line: 1, column: 1, endLine: 1, endColumn: 11 }],
+      errors: [{ line: 1, column: 1, endLine: 1, endColumn: 11, messageId: 'noDisclosure' }],
       output: `# Security\n\nEmail security@acme.dev.\n\n${SECTION}\n`,
     },
     {
       name: 'a new section takes the heading level of the document (top-level headings only)',
       code: '# Security\n\nEmail security@acme.dev.\n\n# Scope\n\nThe server.\n',
-      errors: [{ line: 1, column: 1, endLine: 1, endColumn: 11 }],
+      errors: [{ line: 1, column: 1, endLine: 1, endColumn: 11, messageId: 'noDisclosure' }],
       output: `# Security\n\nEmail security@acme.dev.\n\n${SECTION.replace('## ', '# ')}\n\n# Scope\n\nThe server.\n`,
     },
     {
       name: 'an empty disclosure section does not count, and gets the text',
       code: '# Security\n\nEmail security@acme.dev.\n\n## Disclosure\n\n<!-- TBD -->\n',
       errors: [
-        { line: 5, column: 1, endLine: 5, endColumn: 14, fixes: ['Say how disclosure works under "Disclosure"'] },
+        {
+          line: 5,
+          column: 1,
+          endLine: 5,
+          endColumn: 14,
+          messageId: 'noDisclosure',
+          fixes: ['Say how disclosure works under "Disclosure"'],
+        },
       ],
       output: `# Security\n\nEmail security@acme.dev.\n\n## Disclosure\n\n<!-- TBD -->\n\n${SECTION.split('\n').slice(2).join('\n')}\n`,
     },

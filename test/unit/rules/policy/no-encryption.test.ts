@@ -31,6 +31,7 @@ ruleTester(noEncryption, {
           column: 1,
           endLine: 1,
           endColumn: 11,
+          messageId: 'noEncryption',
           message:
             'Email is the only channel and no PGP key is offered: give reporters a way to encrypt sensitive details.',
           fixes: ['Add an "Encrypted Reports" section'],

@@ -35,6 +35,7 @@ ruleTester(noReportingSection, {
           endLine: 1,
           endColumn: 11,
           severity: 'warning',
+          messageId: 'noInstructions',
           message,
           fixes: ['Add a "Reporting a Vulnerability" section'],
         },
@@ -51,6 +52,7 @@ ruleTester(noReportingSection, {
           column: 1,
           endLine: 1,
           endColumn: 11,
+          messageId: 'noInstructions',
           fixes: ['Add a "Reporting a Vulnerability" section (then edit the placeholder address)'],
         },
       ],
@@ -66,6 +68,7 @@ ruleTester(noReportingSection, {
           column: 1,
           endLine: 7,
           endColumn: 29,
+          messageId: 'noInstructions',
           fixes: ['Say how to report under "Reporting a Vulnerability" (then edit the placeholder address)'],
         },
       ],
@@ -75,7 +78,7 @@ ruleTester(noReportingSection, {
     {
       name: 'a private advisory link that nobody is told to use',
       code: '# Security\n\nCredits: [our advisories](https://github.com/acme/app/security/advisories/new) list everyone.\n',
-      errors: [{ line: 1, column: 1, endLine: 1, endColumn: 11, message }],
+      errors: [{ line: 1, column: 1, endLine: 1, endColumn: 11, messageId: 'noInstructions' }],
       output:
         '# Security\n\nCredits: [our advisories](https://github.com/acme/app/security/advisories/new) list everyone.\n\n## Reporting a Vulnerability\n\nPlease report vulnerabilities privately through [GitHub private vulnerability reporting](https://github.com/acme/app/security/advisories/new). Do not open a public issue.\n',
     },

@@ -26,6 +26,7 @@ ruleTester(noSafeHarbor, {
           column: 1,
           endLine: 1,
           endColumn: 11,
+          messageId: 'noSafeHarbor',
           message: 'No safe harbor: say that good-faith research under this policy will not be met with legal action.',
           fixes: ['Add a "Safe Harbor" section'],
         },
@@ -35,7 +36,7 @@ ruleTester(noSafeHarbor, {
     {
       name: '"legal" in an unrelated sentence is no promise',
       code: '# Security\n\nEmail security@acme.dev with your legal name if you want credit.\n',
-      errors: [{ line: 1, column: 1, endLine: 1, endColumn: 11 }],
+      errors: [{ line: 1, column: 1, endLine: 1, endColumn: 11, messageId: 'noSafeHarbor' }],
       output: `# Security\n\nEmail security@acme.dev with your legal name if you want credit.\n\n${SECTION}\n`,
     },
   ],

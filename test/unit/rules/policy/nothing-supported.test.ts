@@ -30,13 +30,24 @@ ruleTester(nothingSupported, {
     {
       name: 'every row says ❌',
       code: `# Security\n\n## Supported Versions\n\n${HEAD}\n| 2.x | ❌ |\n| < 2.0 | ❌ |\n`,
-      errors: [{ line: 5, column: 1, endLine: 5, endColumn: 24, severity: 'error', message, fixes: [] }],
+      errors: [
+        {
+          line: 5,
+          column: 1,
+          endLine: 5,
+          endColumn: 24,
+          severity: 'error',
+          messageId: 'allUnsupported',
+          message,
+          fixes: [],
+        },
+      ],
       output: null,
     },
     {
       name: 'shortcodes and words: :x:, no, EOL, deprecated',
       code: `# Security\n\n${HEAD}\n| 3.x | :x: |\n| 2.x | no |\n| 1.x | EOL |\n| 0.x | Deprecated |\n`,
-      errors: [{ line: 3, column: 1, endLine: 3, endColumn: 24, message }],
+      errors: [{ line: 3, column: 1, endLine: 3, endColumn: 24, messageId: 'allUnsupported' }],
       output: null,
     },
   ],

@@ -3,7 +3,6 @@ import { ruleTester } from '../../../helpers/rule-tester';
 
 const EMAIL_LINE =
   'Please report vulnerabilities privately by email to security@example.com. Do not open a public issue.';
-const message = /^Public reporting: /;
 
 ruleTester(publicIssueReporting, {
   valid: [
@@ -39,6 +38,8 @@ ruleTester(publicIssueReporting, {
           endLine: 3,
           endColumn: 50,
           severity: 'error',
+          messageId: 'publicRoute',
+          data: { instruction: '"open an issue"' },
           message:
             'Public reporting: "open an issue" publishes the vulnerability before a fix. Point reporters to a private channel.',
           fixes: ['Replace with a private security email (then edit the placeholder address)'],
@@ -56,6 +57,8 @@ ruleTester(publicIssueReporting, {
           column: 37,
           endLine: 3,
           endColumn: 50,
+          messageId: 'publicRoute',
+          data: { instruction: '"open an issue"' },
           fixes: ['Replace with GitHub private vulnerability reporting'],
         },
       ],
@@ -65,20 +68,37 @@ ruleTester(publicIssueReporting, {
     {
       name: 'a bare link to the new-issue page, inside a longer paragraph',
       code: '# Security\n\nPlease report it at https://github.com/acme/app/issues/new. We read every report.\n',
-      errors: [{ line: 3, column: 21, endLine: 3, endColumn: 59, message }],
+      errors: [
+        {
+          line: 3,
+          column: 21,
+          endLine: 3,
+          endColumn: 59,
+          messageId: 'publicRoute',
+          data: { instruction: '"https://github.com/acme/app/issues/new"' },
+        },
+      ],
       output: `# Security\n\n${EMAIL_LINE} We read every report.\n`,
     },
     {
       name: 'two public routes: the first is replaced, the second removed',
       code: '# Security\n\n## Reporting\n\nThanks for helping. Vulnerabilities should be reported via GitHub Discussions. You can also open a pull request with a fix.\n\n## Scope\n\nThe CLI.\n',
       errors: [
-        { line: 5, column: 56, endLine: 5, endColumn: 78, message: /"via GitHub Discussions"/ },
+        {
+          line: 5,
+          column: 56,
+          endLine: 5,
+          endColumn: 78,
+          messageId: 'publicRoute',
+          data: { instruction: '"via GitHub Discussions"' },
+        },
         {
           line: 5,
           column: 93,
           endLine: 5,
           endColumn: 112,
-          message: /"open a pull request"/,
+          messageId: 'publicRoute',
+          data: { instruction: '"open a pull request"' },
           fixes: ['Remove this instruction'],
         },
       ],
@@ -87,13 +107,31 @@ ruleTester(publicIssueReporting, {
     {
       name: 'a list item that says to open an issue',
       code: '# Security\n\n- Open a GitHub issue describing the problem.\n- Tag a maintainer.\n',
-      errors: [{ line: 3, column: 3, endLine: 3, endColumn: 22, message: /"Open a GitHub issue"/ }],
+      errors: [
+        {
+          line: 3,
+          column: 3,
+          endLine: 3,
+          endColumn: 22,
+          messageId: 'publicRoute',
+          data: { instruction: '"Open a GitHub issue"' },
+        },
+      ],
       output: `# Security\n\n- ${EMAIL_LINE}\n- Tag a maintainer.\n`,
     },
     {
       name: 'a placeholder address is no private route',
       code: '# Security\n\nOpen an issue, or mail security@example.com.\n',
-      errors: [{ line: 3, column: 1, endLine: 3, endColumn: 14, message: /"Open an issue"/ }],
+      errors: [
+        {
+          line: 3,
+          column: 1,
+          endLine: 3,
+          endColumn: 14,
+          messageId: 'publicRoute',
+          data: { instruction: '"Open an issue"' },
+        },
+      ],
       output: `# Security\n\n${EMAIL_LINE}\n`,
     },
   ],

@@ -38,6 +38,8 @@ ruleTester(staleVersionsTable, {
           endLine: 3,
           endColumn: 10,
           severity: 'warning',
+          messageId: 'currentMissing',
+          data: { version: '2.3.1', line: '2.3.x' },
           message: 'The current version 2.3.1 is not in the supported-versions table: add a row for 2.3.x.',
           fixes: ['Add a row for 2.3.x'],
         },
@@ -49,7 +51,16 @@ ruleTester(staleVersionsTable, {
       name: 'a prerelease counts by its release line',
       code: '# Security\n\n| Version | Supported |\n| --- | --- |\n| 2.x | ✅ |\n',
       facts: { packageVersion: 'v3.0.0-beta.2' },
-      errors: [{ line: 3, column: 3, endLine: 3, endColumn: 10, message: /3\.0\.0-beta\.2 .*add a row for 3\.0\.x/ }],
+      errors: [
+        {
+          line: 3,
+          column: 3,
+          endLine: 3,
+          endColumn: 10,
+          messageId: 'currentMissing',
+          data: { version: '3.0.0-beta.2', line: '3.0.x' },
+        },
+      ],
       output: '# Security\n\n| Version | Supported |\n| --- | --- |\n| 3.0.x | ✅ |\n| 2.x | ✅ |\n',
     },
     {
@@ -62,6 +73,8 @@ ruleTester(staleVersionsTable, {
           column: 1,
           endLine: 6,
           endColumn: 12,
+          messageId: 'currentUnsupported',
+          data: { version: '1.2.0', row: '"1.x"' },
           message:
             'The table marks the current version 1.2.0 unsupported (row "1.x"): mark the release line you ship ✅.',
           fixes: [],

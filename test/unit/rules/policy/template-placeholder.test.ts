@@ -10,8 +10,6 @@ const EXPECT_PROSE =
 const EXAMPLE_ROWS = '| 5.1.x | :white_check_mark: |\n| 5.0.x | :x: |\n| 4.0.x | :white_check_mark: |\n| < 4.0 | :x: |';
 const TABLE_HEAD = '| Version | Supported |\n| ------- | --------- |';
 
-const boilerplate = /^GitHub's template instructions are still here/;
-
 ruleTester(templatePlaceholder, {
   valid: [
     {
@@ -38,7 +36,8 @@ ruleTester(templatePlaceholder, {
           endLine: 6,
           endColumn: 49,
           severity: 'error',
-          message: boilerplate,
+          messageId: 'boilerplate',
+          message: "GitHub's template instructions are still here: remove them and say how your project does this.",
           fixes: ['Remove the template instructions'],
         },
         {
@@ -46,7 +45,10 @@ ruleTester(templatePlaceholder, {
           column: 1,
           endLine: 13,
           endColumn: 16,
-          message: /These rows \(5\.1\.x, 5\.0\.x, 4\.0\.x, < 4\.0\)/,
+          messageId: 'exampleRows',
+          data: { rows: '5.1.x, 5.0.x, 4.0.x, < 4.0' },
+          message:
+            "These rows (5.1.x, 5.0.x, 4.0.x, < 4.0) are GitHub's example: list the versions you actually support.",
           fixes: [],
         },
         {
@@ -54,7 +56,7 @@ ruleTester(templatePlaceholder, {
           column: 1,
           endLine: 21,
           endColumn: 15,
-          message: boilerplate,
+          messageId: 'boilerplate',
           fixes: ['Remove the template instructions'],
         },
       ],
@@ -63,13 +65,13 @@ ruleTester(templatePlaceholder, {
     {
       name: 'template prose wrapped in HTML bold, before real text',
       code: `# Security\n\n## Reporting a Vulnerability\n\n<b>${REPORTING_PROSE}</b>\n\nEmail security@acme.dev.\n`,
-      errors: [{ line: 5, column: 1, endLine: 5, endColumn: 70, message: boilerplate }],
+      errors: [{ line: 5, column: 1, endLine: 5, endColumn: 70, messageId: 'boilerplate' }],
       output: '# Security\n\n## Reporting a Vulnerability\n\nEmail security@acme.dev.\n',
     },
     {
       name: 'an edited first sentence still carries the template',
       code: `# Security\n\n## Reporting a Vulnerability\n\nUse this section to know if there's any vulnerability.\n\n${EXPECT_PROSE}\n\n## Scope\n\nThe server.\n`,
-      errors: [{ line: 5, column: 1, endLine: 9, endColumn: 15, message: boilerplate }],
+      errors: [{ line: 5, column: 1, endLine: 9, endColumn: 15, messageId: 'boilerplate' }],
       output: '# Security\n\n## Reporting a Vulnerability\n\n## Scope\n\nThe server.\n',
     },
     {
@@ -81,26 +83,55 @@ ruleTester(templatePlaceholder, {
           column: 9,
           endLine: 3,
           endColumn: 13,
+          messageId: 'unfilled',
+          data: { placeholder: '"TODO"' },
           message: 'Unfilled template placeholder "TODO": write the real text before publishing.',
         },
-        { line: 3, column: 24, endLine: 3, endColumn: 27, message: /"TBD"/ },
-        { line: 5, column: 13, endLine: 5, endColumn: 27, message: /"\[PROJECT NAME\]"/ },
-        { line: 5, column: 35, endLine: 5, endColumn: 44, message: /"<project>"/ },
-        { line: 5, column: 50, endLine: 5, endColumn: 68, message: /"\{\{ project_name \}\}"/ },
-        { line: 5, column: 73, endLine: 5, endColumn: 81, message: /"\$PROJECT"/ },
+        { line: 3, column: 24, endLine: 3, endColumn: 27, messageId: 'unfilled', data: { placeholder: '"TBD"' } },
+        {
+          line: 5,
+          column: 13,
+          endLine: 5,
+          endColumn: 27,
+          messageId: 'unfilled',
+          data: { placeholder: '"[PROJECT NAME]"' },
+        },
+        { line: 5, column: 35, endLine: 5, endColumn: 44, messageId: 'unfilled', data: { placeholder: '"<project>"' } },
+        {
+          line: 5,
+          column: 50,
+          endLine: 5,
+          endColumn: 68,
+          messageId: 'unfilled',
+          data: { placeholder: '"{{ project_name }}"' },
+          message: 'Unfilled template placeholder "{{ project_name }}": write the real text before publishing.',
+        },
+        { line: 5, column: 73, endLine: 5, endColumn: 81, messageId: 'unfilled', data: { placeholder: '"$PROJECT"' } },
       ],
       output: null,
     },
     {
       name: 'an [insert …] placeholder, even as link text',
       code: '# Security\n\nSee [insert link to the advisory page](https://acme.dev).\n',
-      errors: [{ line: 3, column: 5, endLine: 3, endColumn: 39, message: /"\[insert link to the advisory page\]"/ }],
+      errors: [
+        {
+          line: 3,
+          column: 5,
+          endLine: 3,
+          endColumn: 39,
+          messageId: 'unfilled',
+          data: { placeholder: '"[insert link to the advisory page]"' },
+          message:
+            'Unfilled template placeholder "[insert link to the advisory page]": write the real text before publishing.',
+          fixes: [],
+        },
+      ],
       output: null,
     },
     {
       name: 'CRLF line endings are kept when the instructions go',
       code: `# Security\r\n\r\n## Reporting\r\n\r\n${REPORTING_PROSE}\r\n\r\nEmail security@acme.dev.\r\n`,
-      errors: [{ line: 5, column: 1, endLine: 5, endColumn: 63, message: boilerplate }],
+      errors: [{ line: 5, column: 1, endLine: 5, endColumn: 63, messageId: 'boilerplate' }],
       output: '# Security\r\n\r\n## Reporting\r\n\r\nEmail security@acme.dev.\r\n',
     },
   ],

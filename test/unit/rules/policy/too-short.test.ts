@@ -30,6 +30,8 @@ ruleTester(tooShort, {
           endLine: 1,
           endColumn: 18,
           severity: 'warning',
+          messageId: 'fewHints',
+          data: { hints: 1 },
           message:
             'Too thin to act on: mention vulnerabilities, disclosure or a timeline at least twice (found 1; OpenSSF Scorecard wants two).',
           fixes: [],
@@ -46,6 +48,7 @@ ruleTester(tooShort, {
           column: 1,
           endLine: 1,
           endColumn: 18,
+          messageId: 'onlyLinks',
           message:
             'The policy is little more than its links: say how to report, what happens next and which versions get fixes.',
         },
@@ -55,13 +58,23 @@ ruleTester(tooShort, {
     {
       name: 'private reporting named but not linked: no written-out link',
       code: '# Security\n\nReport vulnerabilities through GitHub private vulnerability reporting; we reply within 2 days.\n',
-      errors: [{ line: 1, column: 1, endLine: 1, endColumn: 11, message: /^No written-out link or email address/ }],
+      errors: [
+        {
+          line: 1,
+          column: 1,
+          endLine: 1,
+          endColumn: 11,
+          messageId: 'noLink',
+          message:
+            'No written-out link or email address: give the reporting channel as an https:// link or a full address (OpenSSF Scorecard looks for one).',
+        },
+      ],
       output: null,
     },
     {
       name: 'an address whose top-level domain is longer than six letters is not one to Scorecard',
       code: '# Security\n\nReport vulnerabilities to security@acme.technology; we reply within 2 days.\n',
-      errors: [{ line: 1, column: 1, endLine: 1, endColumn: 11, message: /^No written-out link or email address/ }],
+      errors: [{ line: 1, column: 1, endLine: 1, endColumn: 11, messageId: 'noLink' }],
       output: null,
     },
   ],

@@ -30,6 +30,8 @@ ruleTester(securityTxtInsecureLink, {
           column: 10,
           endLine: 1,
           endColumn: 34,
+          messageId: 'httpLink',
+          data: { name: 'Contact', section: 'RFC 9116 section 2.5.3' },
           message:
             'Contact uses http://: web links must use https:// (RFC 9116 section 2.5.3), or a report or key can be swapped in transit.',
           severity: 'warning',
@@ -43,7 +45,14 @@ ruleTester(securityTxtInsecureLink, {
       code: 'Policy: HTTP://acme.org/policy\r\nEncryption: http://acme.org/pgp.asc\r\nAcknowledgments: http://acme.org/thanks\r\nHiring: http://acme.org/jobs\r\nCanonical: http://acme.org/.well-known/security.txt\r\nCSAF: http://acme.org/provider-metadata.json\r\n',
       facts,
       errors: [
-        { line: 1, column: 9, endLine: 1, endColumn: 31 },
+        {
+          line: 1,
+          column: 9,
+          endLine: 1,
+          endColumn: 31,
+          messageId: 'httpLink',
+          data: { name: 'Policy', section: 'RFC 9116 section 2.5.7' },
+        },
         { line: 2, column: 13, endLine: 2, endColumn: 36 },
         { line: 3, column: 18, endLine: 3, endColumn: 40 },
         { line: 4, column: 9, endLine: 4, endColumn: 29 },
@@ -53,6 +62,9 @@ ruleTester(securityTxtInsecureLink, {
           column: 7,
           endLine: 6,
           endColumn: 45,
+          messageId: 'httpLinkUnsectioned',
+          data: { name: 'CSAF' },
+          // No section of RFC 9116 defines CSAF: the message names none, and leaves no empty brackets.
           message: 'CSAF uses http://: web links must use https://, or a report or key can be swapped in transit.',
         },
       ],

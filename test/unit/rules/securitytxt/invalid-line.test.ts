@@ -1,5 +1,7 @@
+import assert from 'node:assert/strict';
+import { parseSecurityTxt } from '../../../../server/src/formats/securitytxt';
 import { securityTxtInvalidLine } from '../../../../server/src/rules/securitytxt/invalid-line';
-import { ruleTester } from '../../../helpers/rule-tester';
+import { ruleTester, runRule } from '../../../helpers/rule-tester';
 
 const facts = { now: '2026-11-22T00:00:00Z' };
 const notAField =
@@ -35,8 +37,17 @@ ruleTester(securityTxtInvalidLine, {
       code: 'Please email security@acme.org\nhttps://acme.org/security\nContact: mailto:security@acme.org\n',
       facts,
       errors: [
-        { line: 1, column: 1, endLine: 1, endColumn: 31, message: notAField, severity: 'error', fixes: [] },
-        { line: 2, column: 1, endLine: 2, endColumn: 26, message: notAField },
+        {
+          line: 1,
+          column: 1,
+          endLine: 1,
+          endColumn: 31,
+          messageId: 'notAField',
+          message: notAField,
+          severity: 'error',
+          fixes: [],
+        },
+        { line: 2, column: 1, endLine: 2, endColumn: 26, messageId: 'notAField' },
       ],
       output: null,
     },
@@ -44,7 +55,7 @@ ruleTester(securityTxtInvalidLine, {
       name: 'a look-alike: a name with a space in it',
       code: 'Contact us: mailto:security@acme.org\n',
       facts,
-      errors: [{ line: 1, column: 1, endLine: 1, endColumn: 37, message: notAField }],
+      errors: [{ line: 1, column: 1, endLine: 1, endColumn: 37, messageId: 'notAField' }],
       output: null,
     },
     {
@@ -57,10 +68,12 @@ ruleTester(securityTxtInvalidLine, {
           column: 1,
           endLine: 1,
           endColumn: 10,
+          messageId: 'spaceBeforeColon',
+          data: { name: 'Contact' },
           message: 'No blank is allowed between the field name Contact and its colon.',
           fixes: ['Remove the blank before the colon'],
         },
-        { line: 2, column: 1, endLine: 2, endColumn: 9 },
+        { line: 2, column: 1, endLine: 2, endColumn: 9, messageId: 'spaceBeforeColon', data: { name: 'Policy' } },
       ],
       output: 'Contact: mailto:security@acme.org\r\nPolicy: https://acme.org/policy\r\n',
     },
@@ -74,7 +87,8 @@ ruleTester(securityTxtInvalidLine, {
           column: 1,
           endLine: 1,
           endColumn: 9,
-          message: 'Contact has no value: a field is always a name and a value (RFC 9116 section 2).',
+          messageId: 'emptyValue',
+          data: { name: 'Contact' },
         },
       ],
       output: null,
@@ -89,15 +103,14 @@ ruleTester(securityTxtInvalidLine, {
           column: 1,
           endLine: 1,
           endColumn: 35,
-          message: 'The signed message has no "Hash:" armor header, so it cannot be verified.',
+          messageId: 'noHashHeader',
         },
         {
           line: 10,
           column: 1,
           endLine: 10,
           endColumn: 32,
-          message:
-            'Outside the signed message, so not covered by the signature: move it into the signed body or delete it.',
+          messageId: 'outsideSignedMessage',
         },
       ],
       output: null,
@@ -106,7 +119,7 @@ ruleTester(securityTxtInvalidLine, {
       name: 'signed: a field before the signed message',
       code: `Contact: mailto:security@acme.org\n-----BEGIN PGP SIGNED MESSAGE-----\nHash: SHA256\n\nPolicy: https://acme.org/policy\n${SIGNATURE}`,
       facts,
-      errors: [{ line: 1, column: 1, endLine: 1, endColumn: 34 }],
+      errors: [{ line: 1, column: 1, endLine: 1, endColumn: 34, messageId: 'outsideSignedMessage' }],
       output: null,
     },
     {
@@ -119,8 +132,7 @@ ruleTester(securityTxtInvalidLine, {
           column: 1,
           endLine: 1,
           endColumn: 35,
-          message:
-            'The signed message has no "-----BEGIN PGP SIGNATURE-----" block: sign it again with gpg --clearsign.',
+          messageId: 'noSignatureBlock',
         },
       ],
       output: null,
@@ -135,7 +147,7 @@ ruleTester(securityTxtInvalidLine, {
           column: 1,
           endLine: 1,
           endColumn: 35,
-          message: 'The signature has no "-----END PGP SIGNATURE-----" line: sign the file again with gpg --clearsign.',
+          messageId: 'signatureNotClosed',
         },
       ],
       output: null,
@@ -150,11 +162,32 @@ ruleTester(securityTxtInvalidLine, {
           column: 1,
           endLine: 2,
           endColumn: 30,
-          message:
-            'A signature block without "-----BEGIN PGP SIGNED MESSAGE-----" before the fields: sign the whole file with gpg --clearsign.',
+          messageId: 'straySignature',
         },
       ],
       output: null,
     },
   ],
+});
+
+describe('securitytxt/invalid-line message templates', () => {
+  it('give the very text of the problems the parser reports, for every kind of problem', () => {
+    const texts = [
+      'Please email security@acme.org\nContact : mailto:security@acme.org\nPolicy\t:\n',
+      `-----BEGIN PGP SIGNED MESSAGE-----\n\nContact: mailto:security@acme.org\n${SIGNATURE}Policy: https://acme.org/policy\n`,
+      'Contact: mailto:security@acme.org\n-----BEGIN PGP SIGNED MESSAGE-----\nHash: SHA256\n\nExpires:\n',
+      '-----BEGIN PGP SIGNED MESSAGE-----\nHash: SHA256\n\nContact: x\n-----BEGIN PGP SIGNATURE-----\n\niQIz\n',
+      `Contact: mailto:security@acme.org\n${SIGNATURE}`,
+    ];
+    const kinds = new Set<string>();
+    for (const text of texts) {
+      const problems = parseSecurityTxt(text).problems;
+      for (const problem of problems) kinds.add(problem.kind);
+      assert.deepEqual(
+        runRule(securityTxtInvalidLine, text).map((finding) => [finding.start, finding.end, finding.message]),
+        problems.map((problem) => [problem.start, problem.end, problem.message]),
+      );
+    }
+    assert.equal(kinds.size, 7, 'every kind of problem is compared');
+  });
 });

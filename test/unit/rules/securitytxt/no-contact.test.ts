@@ -26,7 +26,9 @@ ruleTester(securityTxtNoContact, {
       name: 'no Contact and no repository: nothing to insert',
       code: 'Expires: 2027-06-30T00:00:00Z\n',
       facts: { now },
-      errors: [{ line: 1, column: 1, endLine: 1, endColumn: 30, message, severity: 'error', fixes: [] }],
+      errors: [
+        { line: 1, column: 1, endLine: 1, endColumn: 30, messageId: 'missing', message, severity: 'error', fixes: [] },
+      ],
       output: null,
     },
     {

@@ -15,7 +15,9 @@ ruleTester(securityTxtNoPolicy, {
       name: 'no Policy, no repository: nothing to insert',
       code: 'Contact: mailto:security@acme.org\n',
       facts,
-      errors: [{ line: 1, column: 1, endLine: 1, endColumn: 34, message, severity: 'info', fixes: [] }],
+      errors: [
+        { line: 1, column: 1, endLine: 1, endColumn: 34, messageId: 'missing', message, severity: 'info', fixes: [] },
+      ],
       output: null,
     },
     {

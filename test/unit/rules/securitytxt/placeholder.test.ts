@@ -24,6 +24,8 @@ ruleTester(securityTxtPlaceholder, {
           column: 10,
           endLine: 1,
           endColumn: 37,
+          messageId: 'contactPlaceholder',
+          data: { value: '"mailto:security@example.com"' },
           message:
             'Contact "mailto:security@example.com" is a template placeholder: replace it with a channel your security team watches.',
           severity: 'error',
@@ -39,7 +41,14 @@ ruleTester(securityTxtPlaceholder, {
       errors: [
         { line: 1, column: 10, endLine: 1, endColumn: 33 },
         { line: 2, column: 10, endLine: 2, endColumn: 29 },
-        { line: 3, column: 10, endLine: 3, endColumn: 37 },
+        {
+          line: 3,
+          column: 10,
+          endLine: 3,
+          endColumn: 37,
+          messageId: 'contactPlaceholder',
+          data: { value: '"mailto:{{ security_email }}"' },
+        },
       ],
       output: null,
     },
@@ -53,6 +62,8 @@ ruleTester(securityTxtPlaceholder, {
           column: 13,
           endLine: 4,
           endColumn: 44,
+          messageId: 'linkPlaceholder',
+          data: { name: 'Encryption', value: '"https://example.com/pgp-key.txt"' },
           message:
             'Encryption "https://example.com/pgp-key.txt" is a template placeholder: replace it with the real link.',
         },

@@ -36,6 +36,8 @@ ruleTester(securityTxtUnknownField, {
           column: 1,
           endLine: 1,
           endColumn: 9,
+          messageId: 'unknownWithSuggestion',
+          data: { name: 'Contacts', suggestion: 'Contact' },
           message:
             'Unknown field Contacts: did you mean Contact? Readers ignore unknown fields (RFC 9116 section 2.4).',
           severity: 'info',
@@ -74,6 +76,8 @@ ruleTester(securityTxtUnknownField, {
           column: 1,
           endLine: 1,
           endColumn: 15,
+          messageId: 'unknown',
+          data: { name: 'Bounty-Program' },
           message: 'Unknown field Bounty-Program: readers ignore fields they do not know (RFC 9116 section 2.4).',
           fixes: [],
         },
@@ -90,8 +94,7 @@ ruleTester(securityTxtUnknownField, {
           column: 1,
           endLine: 1,
           endColumn: 10,
-          message:
-            'Signature was dropped before RFC 9116: sign the file itself with gpg --clearsign (RFC 9116 section 2.3) and remove this line.',
+          messageId: 'retiredSignature',
         },
       ],
       output: null,

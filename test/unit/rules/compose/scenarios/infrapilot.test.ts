@@ -39,10 +39,21 @@ describe('scenario: an InfraPilot deployment', () => {
       { line: 60, column: 58, ruleId: 'compose/default-password', severity: 'error' },
       { line: 69, column: 9, ruleId: 'compose/docker-socket', severity: 'error' },
     ]);
-    const messages = notInfo(lint(TEXT)).map((finding) => finding.message);
-    assert.match(messages[2], /^Service "backend" publishes port 8080 .* behind the edge proxy "nginx"/);
-    assert.match(messages[4], /^Service "db" publishes port 5432 .* a database should not be reachable/);
-    assert.ok(!lint(TEXT).some((finding) => /"nginx" publishes/.test(finding.message)), 'nginx is the edge');
+    const said = notInfo(lint(TEXT)).map(({ messageId, data }) => ({ messageId, data }));
+    assert.deepEqual(said[2], {
+      messageId: 'behindProxy',
+      data: { service: 'backend', published: 'port 8080', proxy: 'nginx' },
+    });
+    assert.deepEqual(said[4], {
+      messageId: 'internal',
+      data: { service: 'db', published: 'port 5432', kind: 'a database' },
+    });
+    assert.ok(
+      !lint(TEXT).some(
+        (finding) => finding.ruleId === 'compose/exposed-internal-service' && finding.data?.service === 'nginx',
+      ),
+      'nginx is the edge',
+    );
   });
 
   it('lints clean of errors once every fix an editor applies on its own is applied', () => {
@@ -70,8 +81,20 @@ describe('scenario: an InfraPilot deployment', () => {
     const fixed = readFileSync(join(FOLDER, 'fixed.yml'), 'utf8');
     const errors = lint(fixed, DOTENV).filter((finding) => finding.severity === 'error');
     assert.deepEqual(
-      errors.map((finding) => [where(fixed, finding).line, finding.message]),
-      [[59, 'POSTGRES_PASSWORD in service "db" is an easily guessed password (in********) from .env line 2.']],
+      errors.map((finding) => [where(fixed, finding).line, finding.messageId, finding.data]),
+      [
+        [
+          59,
+          'weak',
+          {
+            name: 'POSTGRES_PASSWORD',
+            service: 'db',
+            weakness: 'an easily guessed password',
+            masked: 'in********',
+            origin: ' from .env line 2',
+          },
+        ],
+      ],
     );
     const write = errors[0].fixes!.find(
       (fix) => fix.title === 'Write a strong random value for POSTGRES_PASSWORD to .env',

@@ -1,0 +1,123 @@
+import assert from 'node:assert/strict';
+import { applyDirectives, disableFileEdit, disableLineEdit } from '../../../server/src/engine/directives';
+import { applyEdits } from '../../../server/src/engine/fixes';
+import { lintText } from '../../../server/src/rules';
+import type { Finding } from '../../../server/src/core/types';
+
+const WEAK_COMPOSE = `services:
+  db:
+    environment:
+      POSTGRES_PASSWORD: postgres
+  cache:
+    environment:
+      - REDIS_PASSWORD=redis
+`;
+
+function ids(findings: Finding[]): string[] {
+  return findings.map((finding) => finding.ruleId);
+}
+
+describe('severity overrides', () => {
+  it('re-levels and turns off rules by id', () => {
+    const config = { rules: { 'compose/default-password': 'warning' as const } };
+    const findings = lintText('compose', WEAK_COMPOSE, { config }).findings;
+    assert.deepEqual(
+      findings.map((finding) => [finding.ruleId, finding.severity]),
+      [
+        ['compose/default-password', 'warning'],
+        ['compose/default-password', 'warning'],
+      ],
+    );
+    const off = lintText('compose', WEAK_COMPOSE, { config: { rules: { 'compose/default-password': 'off' } } });
+    assert.deepEqual(off.findings, []);
+  });
+});
+
+describe('inline directives', () => {
+  const lint = (text: string) => ids(lintText('compose', text).findings);
+
+  it('disable-next-line turns a rule off for the next line only', () => {
+    const text = WEAK_COMPOSE.replace(
+      '      POSTGRES_PASSWORD',
+      '      # secpolicy-disable-next-line compose/default-password\n      POSTGRES_PASSWORD',
+    );
+    assert.deepEqual(lint(text), ['compose/default-password']);
+  });
+
+  it('disable-line turns a rule off on its own line', () => {
+    const text = WEAK_COMPOSE.replace('=redis', '=redis # secpolicy-disable-line compose/default-password');
+    assert.deepEqual(lint(text), ['compose/default-password']);
+  });
+
+  it('disable-file with no rule turns every rule off', () => {
+    assert.deepEqual(lint(`# secpolicy-disable-file\n${WEAK_COMPOSE}`), []);
+  });
+
+  it('disable-file naming another rule changes nothing', () => {
+    assert.deepEqual(lint(`# secpolicy-disable-file compose/docker-socket\n${WEAK_COMPOSE}`), [
+      'compose/default-password',
+      'compose/default-password',
+    ]);
+  });
+
+  it('disable and enable bracket a region', () => {
+    const text = WEAK_COMPOSE.replace('  cache:', '  # secpolicy-enable compose/default-password\n  cache:');
+    assert.deepEqual(lint(`# secpolicy-disable compose/default-password\n${text}`), ['compose/default-password']);
+  });
+
+  it('reads Markdown comments in policies', () => {
+    const policy = '<!-- secpolicy-disable-next-line policy/no-contact -->\n# Security\n\nWe reply within 3 days.\n';
+    assert.deepEqual(ids(lintText('policy', policy).findings), ['policy/no-supported-versions']);
+    const hashComment = '# secpolicy-disable-file\n\nWe reply within 3 days.\n';
+    assert.deepEqual(ids(lintText('policy', hashComment).findings), [
+      'policy/no-contact',
+      'policy/no-supported-versions',
+    ]);
+  });
+
+  it('leaves findings alone when there is no directive', () => {
+    const findings: Finding[] = [{ ruleId: 'a/b', severity: 'error', message: 'm', messageId: 'm', start: 0, end: 1 }];
+    assert.equal(applyDirectives('text', 'policy', findings), findings);
+  });
+});
+
+describe('disable edits', () => {
+  it('inserts a disable-next-line comment indented like the line', () => {
+    const offset = WEAK_COMPOSE.indexOf('POSTGRES_PASSWORD');
+    const edit = disableLineEdit(WEAK_COMPOSE, 'compose', offset, 'compose/default-password')!;
+    assert.equal(
+      applyEdits(WEAK_COMPOSE, [edit]),
+      WEAK_COMPOSE.replace(
+        '      POSTGRES_PASSWORD',
+        '      # secpolicy-disable-next-line compose/default-password\n      POSTGRES_PASSWORD',
+      ),
+    );
+  });
+
+  it('offers no line directive inside a Markdown table, where a comment would end the table', () => {
+    const text = '| Version | Supported |\n| --- | --- |\n| 1.x | maybe |\n';
+    assert.equal(disableLineEdit(text, 'policy', text.indexOf('1.x'), 'policy/x'), undefined);
+  });
+
+  it('adds a rule to an existing disable-file directive', () => {
+    const text = '<!-- secpolicy-disable-file policy/no-contact -->\r\n# Security\r\n';
+    const edit = disableFileEdit(text, 'policy', 'policy/no-supported-versions');
+    assert.equal(
+      applyEdits(text, [edit]),
+      '<!-- secpolicy-disable-file policy/no-contact policy/no-supported-versions -->\r\n# Security\r\n',
+    );
+    const yaml = '# secpolicy-disable-file compose/acme-staging\nservices: {}\n';
+    assert.equal(
+      applyEdits(yaml, [disableFileEdit(yaml, 'compose', 'compose/docker-socket')]),
+      '# secpolicy-disable-file compose/acme-staging compose/docker-socket\nservices: {}\n',
+    );
+  });
+
+  it('puts a new disable-file directive after a byte order mark, in the file line ending', () => {
+    const text = '\uFEFFservices:\r\n';
+    assert.equal(
+      applyEdits(text, [disableFileEdit(text, 'compose', 'compose/docker-socket')]),
+      '\uFEFF# secpolicy-disable-file compose/docker-socket\r\nservices:\r\n',
+    );
+  });
+});

@@ -1,0 +1,100 @@
+import assert from 'node:assert/strict';
+import { applyEdits, differenceEdit, fixAllEdits, fixAllText } from '../../../server/src/engine/fixes';
+import { lintText } from '../../../server/src/rules';
+import type { Finding } from '../../../server/src/core/types';
+
+function ids(findings: Finding[]): string[] {
+  return findings.map((finding) => finding.ruleId);
+}
+
+describe('fix-all', () => {
+  it('applies one fix per finding and skips fixes that touch an applied edit', () => {
+    const findings: Finding[] = [
+      {
+        ruleId: 'a/a',
+        severity: 'error',
+        message: '',
+        messageId: 'm',
+        start: 0,
+        end: 1,
+        fixes: [{ title: 'x', edits: [{ start: 0, end: 3, newText: 'X' }] }],
+      },
+      {
+        ruleId: 'a/b',
+        severity: 'error',
+        message: '',
+        messageId: 'm',
+        start: 2,
+        end: 3,
+        fixes: [{ title: 'y', edits: [{ start: 2, end: 4, newText: 'Y' }] }],
+      },
+      {
+        ruleId: 'a/c',
+        severity: 'error',
+        message: '',
+        messageId: 'm',
+        start: 5,
+        end: 6,
+        fixes: [{ title: 'z', edits: [{ start: 5, end: 6, newText: 'Z' }] }],
+      },
+      {
+        ruleId: 'a/d',
+        severity: 'error',
+        message: '',
+        messageId: 'm',
+        start: 6,
+        end: 7,
+        fixes: [
+          { title: 'one', edits: [{ start: 6, end: 7, newText: '1' }] },
+          { title: 'two', edits: [{ start: 6, end: 7, newText: '2' }] },
+        ],
+      },
+    ];
+    assert.equal(applyEdits('abcdefgh', fixAllEdits(findings)), 'XdeZgh');
+  });
+
+  it('fixes a policy in passes until no fixable finding is left, sections in canonical order', () => {
+    const text = '# Security\n\nThanks.\n';
+    const lint = (current: string) => lintText('policy', current, { facts: { packageVersion: '1.4.0' } }).findings;
+    const fixed = fixAllText(text, lint);
+    assert.deepEqual(ids(lint(text)), [
+      'policy/no-contact',
+      'policy/no-response-timeline',
+      'policy/no-supported-versions',
+    ]);
+    // The contact fix leaves a placeholder address for the maintainers to replace.
+    assert.deepEqual(ids(lint(fixed.text)), ['policy/placeholder-contact']);
+    assert.equal(fixed.passes, 2);
+    assert.equal(
+      fixed.text,
+      [
+        '# Security',
+        '',
+        'Thanks.',
+        '',
+        '## Supported Versions',
+        '',
+        '| Version | Supported |',
+        '| ------- | --------- |',
+        '| 1.4.x | ✅ |',
+        '| < 1.4 | ❌ |',
+        '',
+        '## Reporting a Vulnerability',
+        '',
+        'Please report vulnerabilities privately by email to security@example.com. Do not open a public issue.',
+        '',
+        '### What to Expect',
+        '',
+        'We acknowledge every report within 3 business days and send a first assessment within 10 business days.',
+        'We keep you informed until the issue is fixed and disclosed, and credit you unless you prefer otherwise.',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('turns a whole-text change into one minimal edit', () => {
+    assert.deepEqual(differenceEdit('abcXYZdef', 'abc123def'), { start: 3, end: 6, newText: '123' });
+    assert.deepEqual(differenceEdit('aaa', 'aaaa'), { start: 3, end: 3, newText: 'a' });
+    assert.deepEqual(differenceEdit('same', 'same'), { start: 4, end: 4, newText: '' });
+  });
+});
