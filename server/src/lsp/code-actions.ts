@@ -51,41 +51,40 @@ export function codeActions(
     (fix.files ?? []).every((file) => {
       const path = filePath(file.uri);
       const open = sources.openText(file.uri);
-      const text = open ?? (path ? (readDotenv(dirname(path))?.text ?? '') : undefined);
+      const read = path ? readDotenv(dirname(path)) : undefined;
+      const text = open ?? (read && 'dotenv' in read ? read.dotenv.text : undefined);
       const fresh = text !== undefined && textFingerprint(text) === file.basis;
       if (!fresh) staleDotenv = true;
       return fresh;
     });
 
-  /** A fix that travelled without its edits, computed again from this version's findings. */
-  const deferredFix = (diagnostic: Diagnostic, title: string): DiagnosticFix | undefined => {
+  /** The server's own finding behind a diagnostic of this version: ruleId and range must match. */
+  const findingOf = (diagnostic: Diagnostic) => {
+    const data = diagnostic.data as Partial<DiagnosticData> | undefined;
+    if (data?.version !== document.version) return undefined;
     const start = document.offsetAt(diagnostic.range.start);
     const end = document.offsetAt(diagnostic.range.end);
-    const finding = documents
+    return documents
       .lint(document)
       ?.findings?.find((each) => each.ruleId === diagnostic.code && each.start === start && each.end === end);
-    const fix = finding?.fixes?.find((each) => each.title === title);
-    return fix ? toDiagnosticFix(document, fix, context.factsFor(uri)) : undefined;
   };
 
   if (wants(CodeActionKind.QuickFix)) {
     const text = document.getText();
+    const facts = context.factsFor(uri);
     for (const diagnostic of params.context.diagnostics) {
       if (diagnostic.source !== 'secpolicy' || typeof diagnostic.code !== 'string') continue;
       const ruleId = diagnostic.code;
-      const data = diagnostic.data as DiagnosticData | undefined;
-      if (data && data.version === document.version) {
-        for (const listed of data.fixes) {
-          const fix = listed.deferred ? deferredFix(diagnostic, listed.title) : listed;
-          if (!fix || !isFresh(fix)) continue;
-          actions.push({
-            title: fix.title,
-            kind: CodeActionKind.QuickFix,
-            diagnostics: [diagnostic],
-            isPreferred: fix.preferred,
-            edit: toWorkspaceEdit(uri, document.version, fix),
-          });
-        }
+      for (const found of findingOf(diagnostic)?.fixes ?? []) {
+        const fix = toDiagnosticFix(document, found, facts);
+        if (!fix || !isFresh(fix)) continue;
+        actions.push({
+          title: fix.title,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [diagnostic],
+          isPreferred: fix.preferred,
+          edit: toWorkspaceEdit(uri, document.version, fix),
+        });
       }
       const offset = document.offsetAt(diagnostic.range.start);
       const lineEdit = disableLineEdit(text, kind, offset, ruleId);

@@ -19,25 +19,23 @@ export interface DiagnosticFileEdit {
   edits: LspTextEdit[];
 }
 
-/** A fix as carried in a diagnostic's `data`, already in the editor's coordinates. */
+/** A fix in the editor's coordinates, computed by the server from its own findings. */
 export interface DiagnosticFix {
   title: string;
   edits: LspTextEdit[];
   preferred: boolean;
   /** Edits to other files, when the fix writes to them too. */
   files?: DiagnosticFileEdit[];
-  /**
-   * The fix writes to another file, with text that may be a secret (a value moved to `.env`): it
-   * travels without edits, so no secret rides in diagnostics or traces, and is computed again
-   * when the code action is asked for.
-   */
-  deferred?: boolean;
 }
 
+/**
+ * What a diagnostic carries back to the server: only the document version it was made for. Its
+ * fixes are never read from the client: a code action looks the finding up among the server's own
+ * findings for that version and builds the edits there, so a client (or anything speaking for it)
+ * cannot make the server produce an edit it did not compute, and no secret rides in diagnostics.
+ */
 export interface DiagnosticData {
-  /** The document version the fixes were computed for; older fixes are not offered. */
   version: number;
-  fixes: DiagnosticFix[];
 }
 
 const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
@@ -92,14 +90,8 @@ export function toDiagnosticFix(document: TextDocument, fix: Fix, facts: Project
 }
 
 /** Offsets become positions here, once, at the edge. */
-export function toDiagnostic(document: TextDocument, finding: Finding, facts: ProjectFacts = {}): Diagnostic {
-  const data: DiagnosticData = {
-    version: document.version,
-    fixes: (finding.fixes ?? [])
-      .map((fix) => toDiagnosticFix(document, fix, facts))
-      .filter((fix): fix is DiagnosticFix => fix !== undefined)
-      .map((fix) => (fix.files ? { title: fix.title, edits: [], preferred: fix.preferred, deferred: true } : fix)),
-  };
+export function toDiagnostic(document: TextDocument, finding: Finding): Diagnostic {
+  const data: DiagnosticData = { version: document.version };
   return {
     range: { start: document.positionAt(finding.start), end: document.positionAt(finding.end) },
     severity: SEVERITIES[finding.severity],

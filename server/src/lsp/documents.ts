@@ -67,10 +67,9 @@ export class LintedDocuments {
     if (this.context.settings.enable) {
       try {
         const entry = this.lint(document);
-        const facts = this.context.factsFor(document.uri);
         diagnostics = entry?.skipped
           ? [skippedDiagnostic(entry.skipped)]
-          : (entry?.findings?.map((finding) => toDiagnostic(document, finding, facts)) ?? []);
+          : (entry?.findings?.map((finding) => toDiagnostic(document, finding)) ?? []);
       } catch (error) {
         this.connection.console.error(`secpolicy could not lint ${document.uri}: ${String(error)}`);
       }

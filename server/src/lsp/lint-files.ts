@@ -1,23 +1,13 @@
-import { statSync, readFileSync } from 'node:fs';
 import type { CancellationToken, Connection, TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { documentKind } from '../../../common/files';
 import type { LintFilesParams, LintFilesResult } from '../../../common/protocol';
-import { MAX_FILE_BYTES, skipReason } from '../engine/limits';
+import { skipReason } from '../engine/limits';
+import { readText } from '../project/read';
 import { parse } from '../engine/lint';
 import { lintParsed } from '../rules';
 import { skippedDiagnostic, toDiagnostic } from './diagnostics';
 import { filePath, type LintContext } from './settings';
-
-/** A file's text, or undefined when it cannot be read or is too large to be a policy or Compose file. */
-function readWorkspaceFile(path: string): string | undefined {
-  try {
-    if (statSync(path).size > MAX_FILE_BYTES) return undefined;
-    return readFileSync(path, 'utf8');
-  } catch {
-    return undefined;
-  }
-}
 
 /**
  * "Lint workspace": lints files from disk that are not open and publishes their diagnostics, so
@@ -38,7 +28,8 @@ export function lintFiles(
     const path = filePath(uri);
     const kind = path ? documentKind(path) : undefined;
     if (!path || !kind) continue;
-    const text = readWorkspaceFile(path);
+    // Only a regular file, never a FIFO or a device: a request must not hang the server.
+    const text = readText(path);
     if (text === undefined) {
       skipped.push(uri);
       continue;
@@ -49,7 +40,7 @@ export function lintFiles(
     const findings = reason ? [] : lintParsed(parse(kind, text), { config: context.configFor(uri), facts }).findings;
     const diagnostics = reason
       ? [skippedDiagnostic(reason)]
-      : findings.map((finding) => toDiagnostic(document, finding, facts));
+      : findings.map((finding) => toDiagnostic(document, finding));
     void connection.sendDiagnostics({ uri, diagnostics });
     linted++;
   }

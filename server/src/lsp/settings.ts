@@ -4,6 +4,7 @@ import { emptyConfig, mergeConfigs, readConfig } from '../engine/config';
 import type { Config, ProjectFacts } from '../core/types';
 import { findConfig } from '../project/config-file';
 import { projectFacts, withClock } from '../project/facts';
+import { searchBoundary } from '../project/read';
 import { ruleIds } from '../rules';
 
 /** The path of a `file:` URI, or undefined for other schemes (untitled, virtual) and malformed URIs. */
@@ -33,11 +34,19 @@ export function readSettings(value: unknown): { settings: Settings; problems: st
  */
 export class LintContext {
   settings: Settings = { enable: true, config: emptyConfig() };
+  /** The workspace folders' paths: outside a repository, config is looked for no higher than these. */
+  folders: string[] = [];
   private readonly configs = new Map<string, Config>();
   private readonly facts = new Map<string, ProjectFacts>();
 
-  /** `warn` is told each problem with a configuration (it shows each once). */
-  constructor(private readonly warn: (text: string) => void) {}
+  /**
+   * `warn` is told each problem with a configuration (it shows each once); `log` which
+   * `.secpolicy.json` applies to each folder, for the output channel.
+   */
+  constructor(
+    private readonly warn: (text: string) => void,
+    private readonly log: (text: string) => void,
+  ) {}
 
   apply(value: unknown): void {
     const read = readSettings(value);
@@ -51,8 +60,9 @@ export class LintContext {
     const directory = dirname(path);
     let fileConfig = this.configs.get(directory);
     if (!fileConfig) {
-      const found = findConfig(directory);
+      const found = findConfig(directory, searchBoundary(directory, this.folders));
       for (const problem of found?.problems ?? []) this.warn(`${found!.path}: ${problem}`);
+      if (found) this.log(`${directory}: using ${found.path}`);
       fileConfig = found?.config ?? emptyConfig();
       this.configs.set(directory, fileConfig);
     }
@@ -67,6 +77,7 @@ export class LintContext {
     let found = this.facts.get(directory);
     if (!found) {
       found = projectFacts(directory);
+      for (const unread of found.unread ?? []) this.warn(`${unread.path} was not read: ${unread.reason}`);
       this.facts.set(directory, found);
     }
     return withClock(found);

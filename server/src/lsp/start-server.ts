@@ -16,7 +16,7 @@ import { completions } from './completion';
 import { kindOf, LintedDocuments } from './documents';
 import { hover } from './hover';
 import { lintFiles } from './lint-files';
-import { LintContext } from './settings';
+import { filePath, LintContext } from './settings';
 
 export interface InitializationOptions {
   /** Milliseconds to wait after a change before linting; tests set 0. */
@@ -37,7 +37,7 @@ export function startServer(connection: Connection): void {
     connection.console.warn(text);
     void connection.window.showWarningMessage(text);
   };
-  const context = new LintContext(warnOnce);
+  const context = new LintContext(warnOnce, (text) => connection.console.info(text));
   const linted = new LintedDocuments(connection, documents, context);
   let diagnosticDelay = DEFAULT_DIAGNOSTIC_DELAY;
   let pullsConfiguration = false;
@@ -58,6 +58,8 @@ export function startServer(connection: Connection): void {
       diagnosticDelay = options.diagnosticDelay;
     }
     if (options.settings !== undefined) context.apply(options.settings);
+    const folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    context.folders = folders.map(filePath).filter((path): path is string => path !== undefined);
     pullsConfiguration = params.capabilities.workspace?.configuration === true;
     watchesFilesDynamically = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     return {
