@@ -174,12 +174,13 @@ describe('secpolicy CLI options', () => {
       assert.deepEqual(readdirSync(root).sort(), ['SECURITY.md', 'compose.yaml']);
     });
 
-    it('--fix-dry-run prints a diff and writes nothing', () => {
+    it('--fix-dry-run prints a diff with the secrets masked, and writes nothing', () => {
       const root = tree({ 'compose.yaml': COMPOSE });
       const result = run(root, '--fix-dry-run', '--quiet');
       assert.equal(readFileSync(join(root, 'compose.yaml'), 'utf8'), COMPOSE);
       assert.ok(result.stdout.startsWith('--- compose.yaml\n+++ compose.yaml\n@@ -2,12 +2,12 @@\n'), result.stdout);
-      assert.ok(result.stdout.includes('-      POSTGRES_PASSWORD: postgres # the default\n'));
+      assert.ok(result.stdout.includes('-      POSTGRES_PASSWORD: po****** # the default\n'));
+      assert.ok(!result.stdout.includes('postgres # the default'), 'the password itself is not shown');
       assert.ok(
         result.stdout.includes(
           '+      POSTGRES_PASSWORD: ${POSTGRES_PASSWORD:?set POSTGRES_PASSWORD in .env} # the default\n',
@@ -262,7 +263,7 @@ describe('secpolicy CLI options', () => {
       assert.deepEqual(missing, {
         status: 2,
         stdout: '',
-        stderr: 'secpolicy: nope.json: config file could not be read\n',
+        stderr: 'secpolicy: nope.json: config file could not be read: no such file\n',
       });
     });
 

@@ -65,7 +65,7 @@ describe('pathological input', () => {
       skipped: 'lists are nested deeper than 100 levels',
     });
     const quotes = `${'>'.repeat(10_000)} deep\n`;
-    assert.equal(measured('policy', quotes).skipped, 'block quotes are nested deeper than 100 levels');
+    assert.equal(measured('policy', quotes).skipped, 'lists and block quotes are nested deeper than 100 levels');
   });
 
   it('a 50 MB file is skipped with its size named', () => {

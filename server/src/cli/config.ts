@@ -1,8 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { emptyConfig, mergeConfigs, parseConfigText } from '../engine/config';
 import type { Config } from '../core/types';
 import { findConfig } from '../project/config-file';
+import { readRegularFile, searchBoundary } from '../project/read';
+import { MAX_SETTINGS_BYTES } from '../engine/limits';
 import { ruleIds } from '../rules';
 import type { Problem } from './discover';
 
@@ -10,41 +11,46 @@ import type { Problem } from './discover';
 export function readExplicitConfig(
   cwd: string,
   name: string,
-): { config: Config; problems: [] } | { config?: undefined; problems: Problem[] } {
+): { config: Config; path: string; problems: [] } | { config?: undefined; problems: Problem[] } {
   const path = resolve(cwd, name);
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    return { problems: [{ path, message: 'config file could not be read' }] };
-  }
+  const read = readRegularFile(path, MAX_SETTINGS_BYTES);
+  if ('problem' in read) return { problems: [{ path, message: `config file could not be read: ${read.problem}` }] };
+  const text = read.bytes.toString('utf8');
   const result = parseConfigText(text, ruleIds);
   if (result.problems.length > 0) return { problems: result.problems.map((message) => ({ path, message })) };
-  return { config: result.config, problems: [] };
+  return { config: result.config, path, problems: [] };
+}
+
+/** The config that applies in a folder, and the `.secpolicy.json` it came from, if any. */
+export interface FolderConfig {
+  config: Config;
+  path?: string;
 }
 
 /**
- * The config for each folder: the `--config` file, else the nearest `.secpolicy.json` (its
- * problems are collected in `problems`), with the `--rule` severities on top.
+ * The config for each folder: the `--config` file, else the nearest `.secpolicy.json` no higher
+ * than the repository root (or, outside a repository, the folder the command runs in; its problems
+ * are collected in `problems`), with the `--rule` severities on top.
  */
 export function folderConfigs(
-  explicit: Config | undefined,
+  explicit: { config: Config; path: string } | undefined,
   ruleOverrides: Config,
   problems: Problem[],
-): (directory: string) => Config {
-  const configs = new Map<string, Config>();
+  cwd: string,
+): (directory: string) => FolderConfig {
+  const configs = new Map<string, FolderConfig>();
   return (directory) => {
-    let config = configs.get(directory);
-    if (!config) {
-      let fileConfig = explicit;
-      if (!fileConfig) {
-        const found = findConfig(directory);
-        for (const message of found?.problems ?? []) problems.push({ path: found!.path, message });
-        fileConfig = found?.config ?? emptyConfig();
+    let found = configs.get(directory);
+    if (!found) {
+      let file: { config: Config; path?: string } | undefined = explicit;
+      if (!file) {
+        const nearest = findConfig(directory, searchBoundary(directory, [cwd]));
+        for (const message of nearest?.problems ?? []) problems.push({ path: nearest!.path, message });
+        file = nearest ? { config: nearest.config, path: nearest.path } : { config: emptyConfig() };
       }
-      config = mergeConfigs(fileConfig, ruleOverrides);
-      configs.set(directory, config);
+      found = { config: mergeConfigs(file.config, ruleOverrides), ...(file.path ? { path: file.path } : {}) };
+      configs.set(directory, found);
     }
-    return config;
+    return found;
   };
 }

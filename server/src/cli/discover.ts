@@ -1,8 +1,10 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { documentKind } from '../../../common/files';
 import type { DocumentKind } from '../core/types';
+import { MAX_SETTINGS_BYTES } from '../engine/limits';
+import { readText } from '../project/read';
 
 export interface Target {
   path: string;
@@ -35,12 +37,9 @@ function isIgnored(scopes: IgnoreScope[], path: string, directory: boolean): boo
 }
 
 function gitignoreScope(directory: string): IgnoreScope | undefined {
-  try {
-    const text = readFileSync(join(directory, '.gitignore'), 'utf8');
-    return { base: directory, rules: ignore().add(text) };
-  } catch {
-    return undefined;
-  }
+  // Only a regular file: a FIFO named .gitignore would stop the walk for good.
+  const text = readText(join(directory, '.gitignore'), MAX_SETTINGS_BYTES);
+  return text === undefined ? undefined : { base: directory, rules: ignore().add(text) };
 }
 
 /** Guesses the kind of a file the user named explicitly, whatever its name. */

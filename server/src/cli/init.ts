@@ -1,22 +1,39 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { lstatSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { POLICY_LOCATIONS } from '../../../common/files';
 import { readPackageManifest } from '../../../common/package-manifest';
 import { checkContact, renderPolicy, TEMPLATE_NAMES, type TemplateName } from '../../../common/templates/policy';
+import { MAX_SETTINGS_BYTES } from '../engine/limits';
+import { readText } from '../project/read';
 import type { CliIo } from './io';
+import { writeAll } from './write';
 
 const USAGE = `Usage: secpolicy init --contact <email|url> [--template minimal|standard|comprehensive] [--project <name>] [--project-version <version>] [--force]
 
 Writes SECURITY.md in the current folder from a template. The project name and version default
 to those in package.json (else the folder name and "latest release only").`;
 
-function packageManifest(cwd: string): { name?: string; version?: string } {
+function isLink(path: string): boolean {
   try {
-    return readPackageManifest(readFileSync(join(cwd, 'package.json'), 'utf8'));
+    return lstatSync(path).isSymbolicLink();
   } catch {
-    return {};
+    return false;
   }
+}
+
+/** Whether anything, a dangling link included, is at `path`. */
+function exists(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function packageManifest(cwd: string): { name?: string; version?: string } {
+  return readPackageManifest(readText(join(cwd, 'package.json'), MAX_SETTINGS_BYTES));
 }
 
 /** `secpolicy init`: writes a policy from the same templates as the editor command. */
@@ -56,7 +73,13 @@ export function runInit(argv: string[], io: CliIo): number {
     io.stderr(`secpolicy init: --contact: ${contact.reason}\n`);
     return 2;
   }
-  const existing = POLICY_LOCATIONS.find((path) => existsSync(join(io.cwd, path)));
+  const target = join(io.cwd, 'SECURITY.md');
+  // A link, even one to nothing, would have the policy written somewhere else than this folder.
+  if (isLink(target)) {
+    io.stderr('secpolicy init: SECURITY.md is a symbolic link; init writes no file through a link\n');
+    return 2;
+  }
+  const existing = POLICY_LOCATIONS.find((path) => exists(join(io.cwd, path)));
   if (existing && !values.force) {
     io.stderr(`secpolicy init: ${existing} already exists; use --force to overwrite SECURITY.md\n`);
     return 2;
@@ -64,10 +87,13 @@ export function runInit(argv: string[], io: CliIo): number {
   const manifest = packageManifest(io.cwd);
   const project = values.project ?? manifest.name ?? basename(io.cwd);
   const version = values['project-version'] ?? manifest.version;
-  writeFileSync(
-    join(io.cwd, 'SECURITY.md'),
-    renderPolicy({ template, contact: values.contact.trim(), project, version }),
-  );
+  const [failed] = writeAll([
+    { path: target, text: renderPolicy({ template, contact: values.contact.trim(), project, version }) },
+  ]);
+  if (failed) {
+    io.stderr(`secpolicy init: SECURITY.md ${failed.message}\n`);
+    return 2;
+  }
   io.stdout(`Wrote SECURITY.md (${template} template) for ${project}.\n`);
   return 0;
 }

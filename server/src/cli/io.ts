@@ -1,6 +1,3 @@
-import { renameSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
-
 /** What the CLI reads from and writes to besides files: its streams, its folder, and what the terminal can show. */
 export interface CliIo {
   stdout: (text: string) => void;
@@ -15,9 +12,14 @@ export interface CliIo {
 /** A mistake in the command line: reported on one line with a pointer to `--help`, exit code 2. */
 export class UsageError extends Error {}
 
-/** Writes through a temporary file and a rename, so a file is never left half written. */
-export function writeAtomically(path: string, text: string): void {
-  const temporary = join(dirname(path), `.${basename(path)}.secpolicy-${process.pid}.tmp`);
-  writeFileSync(temporary, text);
-  renameSync(temporary, path);
+/** C0 and C1 control characters and DEL, which a terminal would act on (clear the screen, set the title). */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+
+/**
+ * Text from a linted file (a service name, a path, a message quoting a value) made safe to print
+ * to a terminal: each control character is shown as its escape, `\x1b` for ESC.
+ */
+export function printable(text: string): string {
+  return text.replace(CONTROL, (character) => `\\x${character.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }

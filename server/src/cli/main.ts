@@ -3,13 +3,14 @@ import { allRules } from '../rules';
 import { folderConfigs, readExplicitConfig } from './config';
 import { discover, type Problem } from './discover';
 import { runInit } from './init';
-import { UsageError, writeAtomically, type CliIo } from './io';
+import { printable, UsageError, type CliIo } from './io';
 import { lintTargets } from './lint';
 import { parseLintOptions, USAGE } from './options';
 import { countFindings, type RunReport } from './report';
 import { formatJson } from './reporters/json';
 import { formatSarif } from './reporters/sarif';
 import { formatStylish } from './reporters/stylish';
+import { writeAll } from './write';
 
 export type { CliIo };
 
@@ -59,15 +60,22 @@ function lintCommand(argv: string[], io: CliIo): number {
     for (const problem of explicit.problems) io.stderr(`secpolicy: ${shown(problem.path)}: ${problem.message}\n`);
     return 2;
   }
-  const configFor = folderConfigs(explicit?.config, options.ruleOverrides, problems);
+  const configs = folderConfigs(
+    explicit?.config ? { config: explicit.config, path: explicit.path } : undefined,
+    options.ruleOverrides,
+    problems,
+    io.cwd,
+  );
+  const configFor = (directory: string) => configs(directory).config;
 
   if (options.printConfig !== undefined) {
-    const config = configFor(dirname(resolve(io.cwd, options.printConfig)));
+    const { config, path } = configs(dirname(resolve(io.cwd, options.printConfig)));
     const rules = Object.fromEntries(
       allRules.map((rule) => [rule.meta.id, config.rules[rule.meta.id] ?? rule.meta.defaultSeverity]),
     );
     for (const problem of problems) io.stderr(`secpolicy: ${shown(problem.path)}: ${problem.message}\n`);
-    io.stdout(`${JSON.stringify({ rules }, null, 2)}\n`);
+    // Which file the severities come from, so a surprise is traced to its cause.
+    io.stdout(`${JSON.stringify({ config: path === undefined ? null : shown(path), rules }, null, 2)}\n`);
     return problems.length > 0 ? 2 : 0;
   }
 
@@ -78,21 +86,22 @@ function lintCommand(argv: string[], io: CliIo): number {
   problems.push(...run.problems);
   const { files, pendingWrites } = run;
 
+  // Nothing is written on a failed run, and a failed write leaves every file as it was.
+  if (problems.length === 0 && pendingWrites.length > 0) problems.push(...writeAll(pendingWrites));
+  const notFixed = problems.length > 0 && pendingWrites.length > 0;
+  if (notFixed) for (const file of files) file.fixed = 0;
   const report: RunReport = {
     files,
     dryRun: options.fixDryRun,
     problems: problems.map((problem) => ({ ...problem, shown: shown(problem.path) })),
   };
-  const lines = new Set(report.problems.map((problem) => `secpolicy: ${problem.shown}: ${problem.message}\n`));
+  const lines = new Set(
+    [...run.notices, ...problems].map(
+      (problem) => `secpolicy: ${printable(shown(problem.path))}: ${printable(problem.message)}\n`,
+    ),
+  );
   for (const line of lines) io.stderr(line);
-
-  // Nothing is written on a failed run.
-  if (problems.length === 0) {
-    for (const write of pendingWrites) writeAtomically(write.path, write.text);
-  } else if (pendingWrites.length > 0) {
-    io.stderr(`secpolicy: no file was fixed because of the problems above\n`);
-    for (const file of files) file.fixed = 0;
-  }
+  if (notFixed) io.stderr('secpolicy: no file was fixed because of the problems above\n');
 
   const output =
     options.format === 'json'
@@ -100,8 +109,14 @@ function lintCommand(argv: string[], io: CliIo): number {
       : options.format === 'sarif'
         ? formatSarif(report, allRules, VERSION)
         : formatStylish(report, io.color && options.output === undefined);
-  if (options.output !== undefined) writeAtomically(resolve(io.cwd, options.output), output);
-  else io.stdout(output);
+  if (options.output !== undefined) {
+    const target = resolve(io.cwd, options.output);
+    const [failed] = writeAll([{ path: target, text: output }]);
+    if (failed) {
+      io.stderr(`secpolicy: ${shown(target)}: the report was ${failed.message}\n`);
+      return 2;
+    }
+  } else io.stdout(output);
 
   if (problems.length > 0) return 2;
   const counts = countFindings(files);

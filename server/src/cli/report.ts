@@ -9,6 +9,8 @@ export interface FileReport {
   findings: Finding[];
   /** Problems fixed by `--fix` in this file. */
   fixed: number;
+  /** With `--fix-dry-run`: the changes `--fix` would make, as a unified diff with secrets masked. */
+  diff?: string;
 }
 
 export interface RunReport {

@@ -62,6 +62,11 @@ export interface ProjectFacts {
    * The caller reads the clock, so the engine stays deterministic; without it those comparisons are skipped.
    */
   now?: string;
+  /**
+   * Project files that were there but not read, and why (a `.env` linking out of the repository, a
+   * FIFO named like a setting): the adapters tell the user; rules never see their contents.
+   */
+  unread?: { path: string; reason: string }[];
 }
 
 export interface Config {

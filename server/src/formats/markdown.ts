@@ -7,7 +7,29 @@ import { unified } from 'unified';
 const processor = unified().use(remarkParse).use(remarkGfm).freeze();
 
 export function parseMarkdown(text: string): Root {
-  return processor.parse(text);
+  const root = processor.parse(text);
+  // The parser drops a leading byte-order mark: every offset it gives is then one short of the text's.
+  if (text.startsWith('\uFEFF')) shiftPositions(root);
+  return root;
+}
+
+type Positioned = { position?: { start: Point; end: Point }; children?: Positioned[] };
+type Point = { line: number; column: number; offset?: number };
+
+function shiftPositions(root: Root): void {
+  const shift = (point: Point) => {
+    if (point.offset !== undefined) point.offset += 1;
+    if (point.line === 1) point.column += 1;
+  };
+  const stack: Positioned[] = [root as Positioned];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.position) {
+      shift(node.position.start);
+      shift(node.position.end);
+    }
+    if (node.children) stack.push(...node.children);
+  }
 }
 
 /** Start and end offsets of an mdast node; every node from the parser has a position. */

@@ -1,27 +1,25 @@
-import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ProjectFacts } from '../core/types';
 import { MAX_DOTENV_BYTES } from '../engine/limits';
+import { readRegularFile, realPathInside, repositoryRoot } from './read';
+
+export type DotenvRead = { dotenv: NonNullable<ProjectFacts['dotenv']> } | { unread: string } | { absent: true };
 
 /**
  * The project `.env` in `directory`, the one Compose reads for a Compose file there: its path and
- * text, or an empty text when there is none (a fix that writes to it then creates it).
+ * text, or an empty text when there is none (a fix that writes to it then creates it). Only a
+ * regular file inside the repository is read: a `.env` that links out of it (to
+ * `/proc/self/environ`, say, which holds the environment of whatever reads it) is left unread, and
+ * so is a FIFO, a device or a file over the size limit; the reason is returned.
  */
-export function readDotenv(directory: string): ProjectFacts['dotenv'] {
+export function readDotenv(directory: string): DotenvRead {
   const path = join(directory, '.env');
-  let size: number;
-  try {
-    const stats = statSync(path);
-    // A folder, a device or an oversized file: nothing to read, and nothing a fix should write to.
-    if (!stats.isFile()) return undefined;
-    size = stats.size;
-  } catch {
-    return { path, text: '', exists: false };
+  const tree = repositoryRoot(directory) ?? directory;
+  const read = readRegularFile(path, MAX_DOTENV_BYTES);
+  if ('problem' in read) {
+    if (read.problem === 'no such file') return { dotenv: { path, text: '', exists: false } };
+    return { unread: read.problem };
   }
-  if (size > MAX_DOTENV_BYTES) return undefined;
-  try {
-    return { path, text: readFileSync(path, 'utf8'), exists: true };
-  } catch {
-    return undefined;
-  }
+  if (realPathInside(path, tree) === undefined) return { unread: 'it is a link to a file outside the repository' };
+  return { dotenv: { path, text: read.bytes.toString('utf8'), exists: true } };
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { githubRepositoryFromGitConfig } from '../../../common/git-remote';
 import { readPackageManifest } from '../../../common/package-manifest';
 import type { ProjectFacts } from '../core/types';
+import { MAX_SETTINGS_BYTES } from '../engine/limits';
 import { readDotenv } from './dotenv-file';
 import { ancestors, readText } from './read';
 
@@ -14,15 +15,16 @@ import { ancestors, readText } from './read';
 export function projectFacts(directory: string): ProjectFacts {
   const facts: ProjectFacts = {};
   const dotenv = readDotenv(directory);
-  if (dotenv) facts.dotenv = dotenv;
+  if ('dotenv' in dotenv) facts.dotenv = dotenv.dotenv;
+  if ('unread' in dotenv) facts.unread = [{ path: join(directory, '.env'), reason: dotenv.unread }];
   for (const folder of ancestors(directory)) {
     if (facts.packageVersion === undefined) {
       // An unreadable package.json gives no version; the fix then writes a statement instead of a table.
-      const version = readPackageManifest(readText(join(folder, 'package.json'))).version;
+      const version = readPackageManifest(readText(join(folder, 'package.json'), MAX_SETTINGS_BYTES)).version;
       if (version !== undefined) facts.packageVersion = version;
     }
     if (existsSync(join(folder, '.git'))) {
-      const gitConfig = readText(join(folder, '.git', 'config'));
+      const gitConfig = readText(join(folder, '.git', 'config'), MAX_SETTINGS_BYTES);
       const repository = gitConfig ? githubRepositoryFromGitConfig(gitConfig) : undefined;
       if (repository) facts.githubRepository = repository;
       break;

@@ -69,10 +69,10 @@ describe('the .env format', () => {
 
   it('reports lines it cannot read and an unterminated quote, without a throw', () => {
     const model = parseDotenv('GOOD=1\nnot a line\nBAD="open\n');
-    assert.deepEqual(
-      model.problems.map((problem) => problem.message),
-      ['Expected KEY=value', 'Unterminated quoted value for BAD'],
-    );
+    assert.deepEqual(model.problems, [
+      { kind: 'not-an-entry', start: 7, end: 17 },
+      { kind: 'unterminated-quote', name: 'BAD', start: 22, end: 27 },
+    ]);
     assert.equal(model.byName.get('GOOD')!.value, '1');
   });
 
@@ -115,12 +115,14 @@ describe('project facts: the .env beside the file', () => {
   it('reads it, or says it is missing', () => {
     assert.deepEqual(projectFacts(folder).dotenv, { path: join(folder, '.env'), text: '', exists: false });
     writeFileSync(join(folder, '.env'), 'A=1\n');
-    assert.deepEqual(readDotenv(folder), { path: join(folder, '.env'), text: 'A=1\n', exists: true });
+    assert.deepEqual(readDotenv(folder), { dotenv: { path: join(folder, '.env'), text: 'A=1\n', exists: true } });
   });
 
-  it('leaves out an oversized .env, so no fix writes to it', () => {
+  it('leaves out an oversized .env, so no fix writes to it, and says why', () => {
     writeFileSync(join(folder, '.env'), 'A='.padEnd(MAX_DOTENV_BYTES + 10, 'x'));
-    assert.equal(projectFacts(folder).dotenv, undefined);
+    const facts = projectFacts(folder);
+    assert.equal(facts.dotenv, undefined);
+    assert.deepEqual(facts.unread, [{ path: join(folder, '.env'), reason: 'larger than 1 MB' }]);
   });
 });
 

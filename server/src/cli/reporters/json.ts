@@ -8,6 +8,7 @@ export function formatJson(report: RunReport): string {
     return {
       path: file.path,
       fixed: file.fixed,
+      ...(file.diff !== undefined ? { diff: file.diff } : {}),
       findings: file.findings.map((finding) => {
         const start = index.position(finding.start);
         const end = index.position(finding.end);

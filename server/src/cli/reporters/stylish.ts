@@ -1,5 +1,6 @@
 import { styleText } from 'node:util';
 import { LineIndex } from '../../core/text';
+import { printable } from '../io';
 import { countFindings, type RunReport } from '../report';
 
 type Style = Parameters<typeof styleText>[0];
@@ -23,20 +24,24 @@ export function formatStylish(report: RunReport, color: boolean): string {
     const severityWidth = Math.max(...rows.map((row) => row.finding.severity.length));
     const lines = rows.map(({ where, finding }) => {
       const style: Style = finding.severity === 'error' ? 'red' : finding.severity === 'warning' ? 'yellow' : 'blue';
-      return `  ${paint('dim', where.padEnd(whereWidth))}  ${paint(style, finding.severity.padEnd(severityWidth))}  ${finding.message}  ${paint('dim', finding.ruleId)}`;
+      return `  ${paint('dim', where.padEnd(whereWidth))}  ${paint(style, finding.severity.padEnd(severityWidth))}  ${printable(finding.message)}  ${paint('dim', finding.ruleId)}`;
     });
-    blocks.push(`${paint('underline', file.path)}\n${lines.join('\n')}\n`);
+    blocks.push(`${paint('underline', printable(file.path))}\n${lines.join('\n')}\n`);
   }
+  const diffs = report.files.map((file) => (file.diff ? printable(file.diff) : '')).join('');
   const fixedLines = report.files
     .filter((file) => file.fixed > 0)
-    .map((file) => `${report.dryRun ? 'Would fix' : 'Fixed'} ${plural(file.fixed, 'problem')} in ${file.path}.\n`)
+    .map(
+      (file) =>
+        `${report.dryRun ? 'Would fix' : 'Fixed'} ${plural(file.fixed, 'problem')} in ${printable(file.path)}.\n`,
+    )
     .join('');
   const counts = countFindings(report.files);
   const total = counts.errors + counts.warnings + counts.infos;
   if (total === 0) {
-    if (report.problems.length > 0 && report.files.length === 0) return fixedLines;
-    return `${fixedLines}${plural(report.files.length, 'file')} linted, no problems.\n`;
+    if (report.problems.length > 0 && report.files.length === 0) return `${diffs}${fixedLines}`;
+    return `${diffs}${fixedLines}${plural(report.files.length, 'file')} linted, no problems.\n`;
   }
   const summary = `✖ ${plural(total, 'problem')} (${plural(counts.errors, 'error')}, ${plural(counts.warnings, 'warning')}, ${counts.infos} info)`;
-  return `${fixedLines}${blocks.join('\n')}\n${paint(counts.errors > 0 ? 'red' : 'yellow', summary)}\n`;
+  return `${diffs}${fixedLines}${blocks.join('\n')}\n${paint(counts.errors > 0 ? 'red' : 'yellow', summary)}\n`;
 }
