@@ -13,7 +13,15 @@ import { lintText } from '../server/src/rules';
 import type { DocumentKind } from '../server/src/core/types';
 import { parseMarkdown } from '../server/src/formats/markdown';
 import { TestClient, fileUri } from '../test/helpers/lsp-client';
-import { syntheticCompose, syntheticPolicy } from './synthetic';
+import {
+  composeCredentials,
+  dotenvChain,
+  policyAddresses,
+  syntheticCompose,
+  syntheticDotenv,
+  syntheticPolicy,
+  syntheticSecurityTxt,
+} from './synthetic';
 
 const ROOT = join(__dirname, '..');
 const SHARED = join(ROOT, '..', 'shared');
@@ -131,6 +139,12 @@ function scaling(): void {
   const series: [string, DocumentKind, number[], (size: number) => string][] = [
     ['compose services', 'compose', [100, 1000, 7000, 10000], syntheticCompose],
     ['policy bytes', 'policy', [10 * 1024, 50 * 1024, 250 * 1024, 5 * 1024 * 1024], syntheticPolicy],
+    // The worst shapes found for each kind, at ×1, ×2, ×4, ×8: a slope near 2 is a quadratic path.
+    ['policy addresses', 'policy', [1000, 2000, 4000, 8000], policyAddresses],
+    ['compose credentials', 'compose', [125, 250, 500, 1000], composeCredentials],
+    ['.env entries', 'dotenv', [2500, 5000, 10000, 20000], syntheticDotenv],
+    ['.env reference chain', 'dotenv', [500, 1000, 2000, 4000], dotenvChain],
+    ['security.txt fields', 'securitytxt', [2500, 5000, 10000, 20000], syntheticSecurityTxt],
   ];
   for (const [label, kind, sizes, make] of series) {
     const rows: string[][] = [];

@@ -47,3 +47,35 @@ export function syntheticPolicy(bytes: number): string {
   }
   return parts.join('');
 }
+
+/** A `.env` file of `entries` plain settings. */
+export function syntheticDotenv(entries: number): string {
+  return Array.from({ length: entries }, (_, i) => `SETTING_${i}=value-${i}\n`).join('');
+}
+
+/** A `.env` file where each value repeats the one before and adds a character: long chains of references. */
+export function dotenvChain(entries: number): string {
+  const lines = ['V0=start'];
+  for (let i = 1; i < entries; i++) lines.push(`V${i}=\${V${i - 1}}x`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** A security.txt with `fields` Contact lines. */
+export function syntheticSecurityTxt(fields: number): string {
+  const lines = Array.from({ length: fields }, (_, i) => `Contact: mailto:security-${i}@example.org`);
+  return `${lines.join('\n')}\nExpires: 2099-01-01T00:00:00Z\n`;
+}
+
+/** A policy that is one long run of email addresses: the contact scanner's worst shape. */
+export function policyAddresses(count: number): string {
+  return `# Security\n\n${Array.from({ length: count }, (_, i) => `write to a${i}@example${i}.org`).join(' ')}\n`;
+}
+
+/** A Compose file whose every service sets its own password: one credential verdict each. */
+export function composeCredentials(services: number): string {
+  const lines = ['services:'];
+  for (let i = 0; i < services; i++) {
+    lines.push(`  s${i}:`, '    image: postgres:16', '    environment:', `      POSTGRES_PASSWORD: pw-${i}-Zq8kL2vB9x`);
+  }
+  return `${lines.join('\n')}\n`;
+}

@@ -6,6 +6,7 @@ import { parseDocument } from 'yaml';
 import { applyEdits, fixAllText } from '../../server/src/engine/fixes';
 import { lintText } from '../../server/src/rules';
 import type { DocumentKind, Finding } from '../../server/src/core/types';
+import { substitutions } from '../helpers/compose-go-template';
 
 /** Cases per property: small in `npm test`, 10,000 in `npm run test:fuzz`. */
 const RUNS = Number(process.env.SECPOLICY_FUZZ_RUNS ?? 150);
@@ -229,4 +230,99 @@ describe(`engine properties (${RUNS} cases each)`, function () {
       );
     });
   }
+});
+
+/** Environment keys as people write them, valid variable names or not, and values that fixes replace. */
+const anyKey = fc
+  .stringMatching(/^[A-Za-z0-9_.\-}{$ ]{1,16}$/)
+  .map((raw) => `${raw}_PASSWORD`)
+  .filter((name) => !/^\s|\s$/.test(name));
+const weakValue = fc.constantFrom('changeme', 'postgres', 'admin', 'secret', 'Zq8kL2vB9xY4wR7pT1mNq', '');
+
+describe(`fixes write only interpolations Compose reads as meant (${RUNS} cases)`, function () {
+  this.timeout(0);
+
+  it('every ${…} a fix writes names a valid variable, required with :?, the one its title names', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(anyKey, weakValue), { minLength: 1, maxLength: 3 }),
+        fc.boolean(),
+        (pairs, list) => {
+          const entries = pairs.map(([name, value]) =>
+            list
+              ? `      - ${JSON.stringify(`${name}=${value}`)}`
+              : `      ${JSON.stringify(name)}: ${JSON.stringify(value)}`,
+          );
+          const text = `services:\n  db:\n    image: postgres:16\n    environment:\n${entries.join('\n')}\n`;
+          const result = lintText('compose', text);
+          assert.deepEqual(result.failures, []);
+          for (const finding of result.findings) {
+            for (const fix of finding.fixes ?? []) {
+              for (const edit of fix.edits) {
+                for (const substitution of substitutions(edit.newText)) {
+                  assert.ok(!substitution.invalid, `${fix.title}: ${edit.newText}`);
+                  assert.equal(substitution.modifier, ':?', `${fix.title}: ${substitution.text} is required`);
+                  assert.ok(
+                    fix.title.includes(substitution.name) || /from \.env|to \.env/.test(fix.title),
+                    `${fix.title} names ${substitution.name}`,
+                  );
+                  assert.ok(!substitution.rest!.includes('$'), `${substitution.text}: its message is plain text`);
+                }
+              }
+            }
+          }
+        },
+      ),
+      { numRuns: RUNS },
+    );
+  });
+});
+
+/** `.env` files whose values refer to earlier ones, any number of times: chains, fans, bombs. */
+const dotenvChains = fc
+  .array(fc.array(fc.nat(), { maxLength: 4 }), { minLength: 1, maxLength: 40 })
+  .map((references) =>
+    references
+      .map((refs, index) =>
+        index === 0 || refs.length === 0
+          ? `V${index}=value${index}`
+          : `V${index}=${refs.map((ref) => `\${V${ref % index}}`).join('')}`,
+      )
+      .join('\n'),
+  );
+
+/** Lines opening lists and block quotes in any mix, deeper than the parser can follow. */
+const nesting = fc
+  .array(
+    fc
+      .array(fc.constantFrom('- ', '> ', '1. ', '* ', '+ ', '  ', '>'), { maxLength: 400 })
+      .map((markers) => `${markers.join('')}text`),
+    { minLength: 1, maxLength: 5 },
+  )
+  .map((lines) => `${lines.join('\n')}\n`);
+
+describe(`hostile shapes (${RUNS} cases each)`, function () {
+  this.timeout(0);
+
+  it('.env reference chains: no throw, no failed rule, values stay bounded', () => {
+    fc.assert(
+      fc.property(dotenvChains, (text) => {
+        const result = lintText('dotenv', text);
+        assert.deepEqual(result.failures, []);
+        checkFindings(text, result.findings);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('lists and quotes nested in any mix: linted or declined with a reason, never a throw', () => {
+    fc.assert(
+      fc.property(nesting, (text) => {
+        const result = lintText('policy', text);
+        assert.deepEqual(result.failures, []);
+        if (!result.skipped) checkFindings(text, result.findings);
+      }),
+      { numRuns: RUNS },
+    );
+  });
 });

@@ -30,8 +30,11 @@ export interface DotenvEntry {
   lineEnd: number;
 }
 
+/** A line Compose cannot read, or a value that expands beyond what is read (see expansionBudget). */
 export interface DotenvProblem {
-  message: string;
+  kind: 'not-an-entry' | 'unterminated-quote' | 'too-long' | 'expansion-budget';
+  /** The key the problem is about, where there is one. */
+  name?: string;
   start: number;
   end: number;
 }
@@ -76,6 +79,15 @@ function countLines(text: string, from: number, to: number): number {
   return count;
 }
 
+/**
+ * How many characters all of a file's variables may expand to together: enough for any real file,
+ * and linear in its size, so a chain of references (each line repeating the one before) cannot
+ * make reading the file quadratic.
+ */
+export function expansionBudget(text: string): number {
+  return Math.max(1_048_576, 4 * text.length);
+}
+
 /** Undoes the escapes compose-go expands in double quotes; `\$` stays a `$$` for the expansion step. */
 function unescapeDouble(raw: string): string {
   return raw.replace(/\\([abfnrtv"\\$])/g, (_match, char: string) => (char === '$' ? '$$' : DOUBLE_ESCAPES[char]));
@@ -86,7 +98,24 @@ export function parseDotenv(text: string): DotenvModel {
   const problems: DotenvProblem[] = [];
   const byName = new Map<string, DotenvEntry>();
   const lookup = (name: string) => byName.get(name)?.value;
+  let budget = expansionBudget(text);
+  /** Expands `raw` unless the file's budget is spent; a value over either bound is left unknown, with a problem. */
+  const expand = (raw: string, name: string, start: number, end: number): string | undefined => {
+    if (budget <= 0) return undefined;
+    const resolved = resolveInterpolation(raw, lookup);
+    const length = resolved.value?.length ?? 0;
+    if (resolved.tooLong || length > budget) {
+      const spent = !resolved.tooLong;
+      problems.push({ kind: spent ? 'expansion-budget' : 'too-long', name, start, end });
+      if (spent) budget = 0;
+      return undefined;
+    }
+    budget -= length;
+    return resolved.value;
+  };
   let at = 0;
+  let lineCursor = 0;
+  let lineNumber = 1;
   while (at < text.length) {
     // Blank lines, indentation and comment lines.
     while (at < text.length && /\s/.test(text[at])) at++;
@@ -96,7 +125,9 @@ export function parseDotenv(text: string): DotenvModel {
       continue;
     }
     const lineStart = text.lastIndexOf('\n', at - 1) + 1;
-    const line = countLines(text, 0, at) + 1;
+    lineNumber += countLines(text, lineCursor, at);
+    lineCursor = at;
+    const line = lineNumber;
     let keyStart = at;
     if (/^export[ \t]+/.test(text.slice(at, at + 8))) keyStart = skipSpaces(text, at + 6);
     let keyEnd = keyStart;
@@ -109,7 +140,7 @@ export function parseDotenv(text: string): DotenvModel {
     ) {
       const end = lineBreakAfter(text, at);
       problems.push({
-        message: 'Expected KEY=value',
+        kind: 'not-an-entry',
         start: at,
         end: end > at && text[end - 1] === '\n' ? end - 1 : end,
       });
@@ -154,7 +185,8 @@ export function parseDotenv(text: string): DotenvModel {
       if (close === -1) {
         const end = lineBreakAfter(text, valueAt);
         problems.push({
-          message: `Unterminated quoted value for ${name}`,
+          kind: 'unterminated-quote',
+          name,
           start: valueAt,
           end: end > valueAt && text[end - 1] === '\n' ? end - 1 : end,
         });
@@ -165,7 +197,7 @@ export function parseDotenv(text: string): DotenvModel {
       // Inside single quotes only an escaped quote is special; double quotes expand escapes, then variables.
       const unescaped = quote === "'" ? raw.replace(/\\'/g, "'") : unescapeDouble(raw);
       // A variable from the shell leaves the value unknown here.
-      const value = quote === "'" ? unescaped : resolveInterpolation(unescaped, lookup).value;
+      const value = quote === "'" ? unescaped : expand(unescaped, name, valueAt + 1, close);
       const exact = value === raw;
       const end = lineBreakAfter(text, close);
       entry = {
@@ -191,7 +223,7 @@ export function parseDotenv(text: string): DotenvModel {
       while (valueEnd > valueAt && SPACE.test(text[valueEnd - 1])) valueEnd--;
       const raw = text.slice(valueAt, valueEnd);
       const expanded = parseInterpolations(raw).length > 0 || raw.includes('$$');
-      const value = expanded ? resolveInterpolation(raw, lookup).value : raw;
+      const value = expanded ? expand(raw, name, valueAt, valueEnd) : raw;
       entry = {
         name,
         nameStart: keyStart,

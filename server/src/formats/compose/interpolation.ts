@@ -19,8 +19,13 @@ export interface Interpolation {
 export type Lookup = (name: string) => string | undefined;
 
 export interface Resolved {
-  /** The value Compose would use, or undefined when it depends on a variable that is not set here. */
+  /**
+   * The value Compose would use, or undefined when it depends on a variable that is not set here,
+   * or would grow past MAX_INTERPOLATED_LENGTH (see `tooLong`).
+   */
   value?: string;
+  /** The value would be longer than MAX_INTERPOLATED_LENGTH: an expansion bomb, not a setting. */
+  tooLong?: boolean;
   /** The value is written literally, with no variable in it. */
   literal: boolean;
   /** Some variable in it is marked required (`:?` or `?`). */
@@ -35,6 +40,9 @@ export interface Resolved {
 }
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*/;
+
+/** No setting is longer than this once interpolated; values that would be are not built. */
+export const MAX_INTERPOLATED_LENGTH = 65_536;
 
 /** Finds the `}` that closes a `${` at `open`, allowing nested `${…}` in defaults. */
 function closingBrace(text: string, open: number): number {
@@ -122,6 +130,7 @@ export function resolveInterpolation(text: string, lookup: Lookup, unknown?: str
         const useDefault = part.operator === ':-' ? !variable : variable === undefined;
         if (useDefault && depth < 4) {
           const inner = resolveInterpolation(part.argument ?? '', lookup, unknown, depth + 1);
+          if (inner.tooLong) return { literal: false, required, variables, tooLong: true };
           piece = inner.value;
           required ||= inner.required;
           for (const name of inner.variables) use(name, '');
@@ -144,6 +153,7 @@ export function resolveInterpolation(text: string, lookup: Lookup, unknown?: str
         const useReplacement = part.operator === ':+' ? Boolean(variable) : variable !== undefined;
         if (useReplacement && depth < 4) {
           const inner = resolveInterpolation(part.argument ?? '', lookup, unknown, depth + 1);
+          if (inner.tooLong) return { literal: false, required, variables, tooLong: true };
           piece = inner.value;
           for (const name of inner.variables) use(name, '');
         } else {
@@ -155,6 +165,13 @@ export function resolveInterpolation(text: string, lookup: Lookup, unknown?: str
         piece = use(part.name, variable);
     }
     if (piece === undefined && unknown !== undefined) piece = unknown;
+    if (
+      value !== undefined &&
+      piece !== undefined &&
+      value.length + before.length + piece.length > MAX_INTERPOLATED_LENGTH
+    ) {
+      return { literal: false, required, variables, tooLong: true };
+    }
     value = value === undefined || piece === undefined ? undefined : value + before + piece;
   }
   if (value !== undefined) value += text.slice(cursor).replace(/\$\$/g, '$');

@@ -2,6 +2,7 @@ import { isSeq, Scalar, type YAMLMap } from 'yaml';
 import type { ProjectFacts, TextEdit } from '../../core/types';
 import { PASSWORD_FLAGS } from '../../secrets/names';
 import { contextWords } from '../../secrets/strength';
+import { credentialVerdict, type CredentialVerdict } from '../../secrets/verdict';
 import { parseDotenv, type DotenvEntry, type DotenvModel } from '../dotenv';
 import { parseInterpolations, resolveInterpolation, type Lookup, type Resolved } from './interpolation';
 import type { ComposeModel, EnvEntry, PortItem, Service, VolumeItem } from './model';
@@ -362,14 +363,46 @@ export function bindMounts(model: ComposeModel, service: Service, lookup: Lookup
 const projectWords = new WeakMap<ComposeModel, string[]>();
 
 /**
- * Words an attacker would try first for a value set for `site`: the variable name, and every
- * service and image name in the file (a project's name is the first guess for its passwords).
+ * How many of a file's service and image words are tried as guesses: more than any real file has
+ * (the largest seen holds about eighty), and few enough that judging a secret costs the same in a
+ * file of a thousand services as in one of ten.
+ */
+const MAX_PROJECT_WORDS = 128;
+
+/**
+ * Words an attacker would try first for a value set for `site`: the variable name, the site's own
+ * service and image, and the service and image names of the file (a project's name is the first
+ * guess for its passwords).
  */
 export function siteContext(model: ComposeModel, site: ValueSite): string[] {
   let words = projectWords.get(model);
   if (!words) {
-    words = contextWords(...model.services.flatMap((service) => [service.name, service.image?.value]));
+    words = contextWords(...model.services.flatMap((service) => [service.name, service.image?.value])).slice(
+      0,
+      MAX_PROJECT_WORDS,
+    );
     projectWords.set(model, words);
   }
-  return [...new Set([...contextWords(site.name), ...words])];
+  const own = contextWords(site.name, site.service.name, site.service.image?.value);
+  return [...new Set([...own, ...words])];
+}
+
+const verdicts = new WeakMap<ValueSite, CredentialVerdict | null>();
+
+/**
+ * The credential verdict on the value a site resolves to, judged once for all the rules that ask
+ * (weak, signing-key and hard-coded secrets read the same verdict): a command-line flag's value
+ * whatever its name, an environment value by its key.
+ */
+export function siteVerdict(model: ComposeModel, site: ValueSite): CredentialVerdict | undefined {
+  let verdict = verdicts.get(site);
+  if (verdict === undefined) {
+    const value = site.resolved.value;
+    verdict =
+      (value !== undefined &&
+        credentialVerdict(site.name, value, siteContext(model, site), site.kind === 'command' ? 'flag' : 'key')) ||
+      null;
+    verdicts.set(site, verdict);
+  }
+  return verdict ?? undefined;
 }

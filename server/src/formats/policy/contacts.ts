@@ -87,16 +87,13 @@ function classifyUrl(url: string, context: string): { kind: ContactKind; placeho
 export function collectContacts(root: Root, text: string, blocks: TextBlock[]): Contact[] {
   const contacts: Contact[] = [];
   // The same address found twice (a link and the words inside it) is one contact.
+  const covered = new CoveredOffsets(text.length + 1);
   const add = (contact: Contact) => {
-    if (
-      contacts.some((other) => other.start <= contact.start && contact.start < Math.max(other.end, other.start + 1))
-    ) {
-      return;
-    }
+    if (covered.has(contact.start)) return;
+    covered.cover(contact.start, Math.max(contact.end, contact.start + 1));
     contacts.push(contact);
   };
-  const blockText = (offset: number) =>
-    blocks.find((block) => block.start <= offset && offset < block.end)?.plain ?? '';
+  const blockText = (offset: number) => blockAt(blocks, offset)?.plain ?? '';
   const visit = (node: Nodes) => {
     if (node.type === 'link' || node.type === 'definition') {
       const { start, end } = nodeRange(node);
@@ -233,3 +230,52 @@ function findEmails(source: string, offset: number, add: (contact: Contact) => v
 }
 
 // Durations and the words that hedge them
+
+/** The block holding `offset`: blocks are in document order and do not overlap, so a binary search finds it. */
+function blockAt(blocks: TextBlock[], offset: number): TextBlock | undefined {
+  let low = 0;
+  let high = blocks.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const block = blocks[middle];
+    if (offset < block.start) high = middle - 1;
+    else if (offset >= block.end) low = middle + 1;
+    else return block;
+  }
+  return undefined;
+}
+
+/**
+ * Offsets already taken by a contact, so that the same address found twice (a link and the words
+ * inside it) is one contact. Each offset is marked once, however the ranges overlap: `next[i]` leads
+ * to the first offset at or after `i` not yet marked.
+ */
+class CoveredOffsets {
+  private readonly next: Int32Array;
+
+  constructor(size: number) {
+    this.next = Int32Array.from({ length: size + 1 }, (_, index) => index);
+  }
+
+  private free(offset: number): number {
+    let at = offset;
+    while (this.next[at] !== at) at = this.next[at];
+    // Path compression: later look-ups from these offsets jump straight to `at`.
+    let walk = offset;
+    while (this.next[walk] !== at) {
+      const following = this.next[walk];
+      this.next[walk] = at;
+      walk = following;
+    }
+    return at;
+  }
+
+  has(offset: number): boolean {
+    return offset < this.next.length - 1 && this.free(offset) !== offset;
+  }
+
+  cover(start: number, end: number): void {
+    const last = Math.min(end, this.next.length - 1);
+    for (let at = this.free(start); at < last; at = this.free(at + 1)) this.next[at] = at + 1;
+  }
+}

@@ -1,9 +1,9 @@
 import type { Fix, Rule } from '../../core/types';
 import type { ComposeModel } from '../../formats/compose/model';
-import { originNote, siteContext, siteRange, valueSites } from '../../formats/compose/resolve';
+import { originNote, siteRange, siteVerdict, valueSites } from '../../formats/compose/resolve';
 import { randomSecret } from '../../secrets/generate';
 import { maskSecret } from '../../secrets/mask';
-import { credentialVerdict, describeWeakness } from '../../secrets/verdict';
+import { describeWeakness } from '../../secrets/verdict';
 import { defaultVariable, dotenvFix, dotenvValueFixes, requireFix, siteVariable } from '../utils/compose-fixes';
 import { reportOnce } from '../utils/report-once';
 
@@ -23,9 +23,8 @@ export const defaultPassword: Rule<ComposeModel> = {
     for (const site of valueSites(model, context.facts)) {
       const value = site.resolved.value;
       if (value === undefined) continue;
-      const source = site.kind === 'command' ? 'flag' : 'key';
       // Signing keys are judged by compose/weak-jwt-secret, against a stricter bar.
-      const verdict = credentialVerdict(site.name, value, siteContext(model, site), source);
+      const verdict = siteVerdict(model, site);
       if (verdict?.kind !== 'weak') continue;
       const variable = siteVariable(site, defaultVariable(site));
       const fixes: Fix[] = [];

@@ -1,8 +1,7 @@
 import type { Fix, Rule } from '../../core/types';
 import type { ComposeModel } from '../../formats/compose/model';
-import { siteContext, siteRange, valueSites } from '../../formats/compose/resolve';
+import { siteRange, siteVerdict, valueSites } from '../../formats/compose/resolve';
 import { maskSecret } from '../../secrets/mask';
-import { credentialVerdict } from '../../secrets/verdict';
 import { defaultVariable, dotenvFix, requireFix, siteVariable } from '../utils/compose-fixes';
 import { reportOnce } from '../utils/report-once';
 
@@ -26,9 +25,8 @@ export const hardcodedSecret: Rule<ComposeModel> = {
       if (site.kind === 'env_file' || site.origin?.file !== 'compose') continue;
       const value = site.resolved.value;
       if (value === undefined) continue;
-      const source = site.kind === 'command' ? 'flag' : 'key';
       // Weak values belong to compose/default-password and compose/weak-jwt-secret.
-      if (credentialVerdict(site.name, value, siteContext(model, site), source)?.kind !== 'strong') continue;
+      if (siteVerdict(model, site)?.kind !== 'strong') continue;
       const variable = siteVariable(site, defaultVariable(site));
       const fixes: Fix[] = [];
       const moved = dotenvFix(`Move ${variable} to .env and require it`, site, variable, value, context.facts);

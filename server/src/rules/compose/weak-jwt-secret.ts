@@ -1,9 +1,9 @@
 import type { Fix, Rule } from '../../core/types';
 import type { ComposeModel } from '../../formats/compose/model';
-import { originNote, siteContext, siteRange, valueSites } from '../../formats/compose/resolve';
+import { originNote, siteRange, siteVerdict, valueSites } from '../../formats/compose/resolve';
 import { randomBase64Key, randomSecret } from '../../secrets/generate';
 import { maskSecret } from '../../secrets/mask';
-import { credentialVerdict, describeWeakSigningKey } from '../../secrets/verdict';
+import { describeWeakSigningKey } from '../../secrets/verdict';
 import { dotenvFix, dotenvValueFixes, requireFix, siteVariable } from '../utils/compose-fixes';
 import { reportOnce } from '../utils/report-once';
 
@@ -23,7 +23,7 @@ export const weakJwtSecret: Rule<ComposeModel> = {
     for (const site of valueSites(model, context.facts)) {
       const value = site.resolved.value;
       if (site.kind === 'command' || value === undefined) continue;
-      const verdict = credentialVerdict(site.name, value, siteContext(model, site));
+      const verdict = siteVerdict(model, site);
       if (verdict?.kind !== 'weak-signing-key') continue;
       const variable = siteVariable(site, site.name);
       const laravel = /^APP_KEY$/i.test(site.name) || value.startsWith('base64:');

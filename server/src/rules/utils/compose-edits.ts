@@ -209,7 +209,22 @@ export function readOnlyEdit(model: ComposeModel, mount: BindMount): TextEdit | 
 
 /** `${NAME:?…}`: Compose refuses to start until NAME is set, so no default can ship. */
 export function requiredVariable(name: string): string {
+  // Compose reads `${A-B:?…}` as `${A-default}`: an invalid name would turn the fix into a default.
+  if (!VARIABLE_NAME.test(name)) throw new Error(`"${name}" is not a variable name Compose reads`);
   return `\${${name}:?set ${name} in .env}`;
+}
+
+/** What Compose accepts as the name in `${NAME…}` (compose-go's template grammar, case-insensitive). */
+const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/**
+ * A variable name Compose reads whole, made from an environment key: characters it does not allow
+ * in a name become `_` (`DB-ADMIN_PASSWORD` gives `DB_ADMIN_PASSWORD`, `spring.datasource.password`
+ * gives `spring_datasource_password`), and a leading digit gets a `_` before it.
+ */
+export function composeVariableName(key: string): string {
+  const name = key.replace(/[^A-Za-z0-9_]/g, '_');
+  return /^[A-Za-z_]/.test(name) ? name : `_${name}`;
 }
 
 /** A variable name made from a service name: `cache-1` gives `CACHE_1`. */

@@ -1,18 +1,25 @@
 import type { Fix, ProjectFacts } from '../../core/types';
 import type { ValueSite } from '../../formats/compose/resolve';
-import { dotenvRemoveEdit, dotenvSetEdit, requiredVariable, serviceVariable } from './compose-edits';
+import {
+  composeVariableName,
+  dotenvRemoveEdit,
+  dotenvSetEdit,
+  requiredVariable,
+  serviceVariable,
+} from './compose-edits';
 
 /** The fixes the credential rules offer for a value: require it from the environment, or move it to `.env`. */
 
 /** The name a fix should require: the variable a `${VAR:-default}` or `${VAR}` already names, else `fallback`. */
 export function siteVariable(site: ValueSite, fallback: string): string {
   if (site.origin?.file === 'dotenv') return site.origin.entry.name;
-  return site.resolved.literal ? fallback : (/^\$\{?([A-Za-z_][A-Za-z0-9_]*)/.exec(site.raw)?.[1] ?? fallback);
+  const named = site.resolved.literal ? undefined : /^\$\{?([A-Za-z_][A-Za-z0-9_]*)/.exec(site.raw)?.[1];
+  return named ?? composeVariableName(fallback);
 }
 
 /** The variable a command-line value or an environment entry is best named after. */
 export function defaultVariable(site: ValueSite, suffix = 'PASSWORD'): string {
-  return site.kind === 'command' ? serviceVariable(site.service, suffix) : site.name;
+  return site.kind === 'command' ? serviceVariable(site.service, suffix) : composeVariableName(site.name);
 }
 
 /** `${NAME:?…}` in place of the value: Compose then asks for NAME. */
