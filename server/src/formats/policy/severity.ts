@@ -58,7 +58,8 @@ function bareDeadline(block: TextBlock, from: number, words: string, unit: strin
 
 export function collectSeverityGroups(root: Root, blocks: TextBlock[], durations: Duration[]): SeverityGroup[] {
   const groups: SeverityGroup[] = [];
-  const blockAt = (start: number) => blocks.find((block) => block.start === start);
+  const byStart = new Map(blocks.map((block) => [block.start, block]));
+  const blockAt = (start: number) => byStart.get(start);
   const firstDuration = (start: number, end: number) =>
     durations.find((duration) => duration.start >= start && duration.end <= end);
   const visit = (node: Nodes, context: string) => {
