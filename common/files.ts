@@ -51,3 +51,15 @@ export const SECURITY_TXT_GLOB = '**/security.txt';
 export const LINTED_FILES_GLOB = `**/{${POLICY_NAME_GLOB},*compose*.yml,*compose*.yaml,security.txt,.env,.env.*,*.env}`;
 /** Files whose change alters the findings of other files: config, project facts, the project `.env`. */
 export const FACT_FILES_GLOB = '**/{.secpolicy.json,package.json,.git/config,.env}';
+
+/** A top-level `services:` key, then a service with an `image:` or `build:` of its own. */
+const SERVICES_KEY = /^services:[ \t]*(?:#[^\n]*)?$/m;
+const SERVICE_IMAGE = /^[ \t]{2,8}(?:image|build):/m;
+
+/**
+ * Whether a YAML text reads like a Compose file whatever it is called (`jibri.yml`, `traefik.yml`
+ * used with `docker compose -f`): a top-level `services:` whose services name an image or a build.
+ */
+export function looksLikeCompose(text: string): boolean {
+  return SERVICES_KEY.test(text) && SERVICE_IMAGE.test(text);
+}

@@ -115,9 +115,11 @@ describe('language server: the project .env', () => {
     await relinted;
   });
 
-  it('fix-all edits the Compose file only', async () => {
+  it('fix-all edits the Compose file only, and leaves passwords to a person', async () => {
     const uri = fileUri(join(folder, 'compose.yaml'));
-    const text = compose('      POSTGRES_PASSWORD: postgres\n      JWT_SECRET: changeme\n');
+    const text = compose(
+      '      POSTGRES_PASSWORD: postgres\n      JWT_SECRET: changeme\n      LETSENCRYPT_STAGING: "true"\n',
+    );
     await client.open(uri, text, 'yaml');
     const actions: CodeAction[] = await client.codeActions(
       uri,
@@ -127,5 +129,7 @@ describe('language server: the project .env', () => {
     assert.equal(actions.length, 1);
     assert.deepEqual(Object.keys(actions[0].edit!.changes!), [uri]);
     assert.equal(actions[0].edit!.documentChanges, undefined);
+    const fixed = TextDocument.applyEdits(TextDocument.create(uri, 'yaml', 1, text), actions[0].edit!.changes![uri]);
+    assert.equal(fixed, text.replace('LETSENCRYPT_STAGING: "true"', 'LETSENCRYPT_STAGING: "false"'));
   });
 });

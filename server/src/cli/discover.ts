@@ -1,10 +1,10 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
-import { documentKind } from '../../../common/files';
+import { documentKind, looksLikeCompose } from '../../../common/files';
 import type { DocumentKind } from '../core/types';
 import { MAX_SETTINGS_BYTES } from '../engine/limits';
-import { readText } from '../project/read';
+import { readRegularFile, readText } from '../project/read';
 
 export interface Target {
   path: string;
@@ -40,6 +40,17 @@ function gitignoreScope(directory: string): IgnoreScope | undefined {
   // Only a regular file: a FIFO named .gitignore would stop the walk for good.
   const text = readText(join(directory, '.gitignore'), MAX_SETTINGS_BYTES);
   return text === undefined ? undefined : { base: directory, rules: ignore().add(text) };
+}
+
+/** How much of a YAML file is read to tell whether it is a Compose file under another name. */
+const SNIFF_BYTES = 64 * 1024;
+
+/** `compose` for a YAML file whose name does not say so but whose content does (see looksLikeCompose). */
+function sniffedKind(path: string): DocumentKind | undefined {
+  if (!/\.ya?ml$/i.test(path)) return undefined;
+  const read = readRegularFile(path, MAX_SETTINGS_BYTES);
+  if (!('bytes' in read)) return undefined;
+  return looksLikeCompose(read.bytes.subarray(0, SNIFF_BYTES).toString('utf8')) ? 'compose' : undefined;
 }
 
 /** Guesses the kind of a file the user named explicitly, whatever its name. */
@@ -84,7 +95,7 @@ export function discover(
         if (ALWAYS_SKIPPED.has(entry.name) || isIgnored(inScope, path, true)) continue;
         walk(path, inScope);
       } else if (entry.isFile()) {
-        const kind = documentKind(entry.name);
+        const kind = documentKind(entry.name) ?? sniffedKind(path);
         if (!kind || isIgnored(inScope, path, false) || seen.has(path)) continue;
         seen.add(path);
         targets.push({ path, kind });

@@ -1,14 +1,18 @@
 import { dirname } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
+import { LineIndex } from '../core/text';
 import type { Config, Finding, ProjectFacts } from '../core/types';
 import { fixAllText, withoutCrossFileFixes, withUnattendedFixes } from '../engine/fixes';
+import type { LintOptions, LintResult } from '../engine/lint';
+import { diskSource, loadComposeProject, projectTree, type LoadedProject } from '../project/compose-project';
 import { projectFacts, withClock } from '../project/facts';
-import { lintText } from '../rules';
+import { readText } from '../project/read';
+import { lintComposeProject, lintText } from '../rules';
 import { maskSecretsInLine } from '../secrets/mask';
 import type { Problem, Target } from './discover';
 import { readTarget } from './files';
 import type { CliIo } from './io';
-import type { FileReport } from './report';
+import type { FileReport, Position, ReportedFinding } from './report';
 
 export interface LintRun {
   files: FileReport[];
@@ -47,52 +51,149 @@ function unifiedDiff(path: string, before: string, after: string): string {
 
 /** Lints each target, applying or showing the unattended fixes when asked, with a progress line on long runs. */
 export function lintTargets(targets: Target[], options: LintRunOptions, io: CliIo): LintRun {
-  const problems: Problem[] = [];
-  const notices: Problem[] = [];
+  const run: LintRun = { files: [], problems: [], notices: [], pendingWrites: [] };
   const facts = new Map<string, ProjectFacts>();
-  const files: FileReport[] = [];
-  const pendingWrites: { path: string; text: string }[] = [];
+  const factsFor = (directory: string): ProjectFacts => {
+    let found = facts.get(directory);
+    if (!found) {
+      found = projectFacts(directory);
+      for (const unread of found.unread ?? []) {
+        run.notices.push({ path: unread.path, message: `not read: ${unread.reason}` });
+      }
+      facts.set(directory, found);
+    }
+    return found;
+  };
+  const done = new Set<string>();
   const showProgress = io.progress && targets.length >= 50;
   targets.forEach((target, index) => {
     if (showProgress && index % 10 === 0) io.stderr(`\rLinting ${index + 1}/${targets.length} files…`);
+    if (done.has(target.path)) return;
     const { text, problem } = readTarget(target.path);
     if (text === undefined) {
-      problems.push({ path: target.path, message: problem! });
+      run.problems.push({ path: target.path, message: problem! });
       return;
     }
-    const directory = dirname(target.path);
-    if (!facts.has(directory)) {
-      const found = projectFacts(directory);
-      for (const unread of found.unread ?? [])
-        notices.push({ path: unread.path, message: `not read: ${unread.reason}` });
-      facts.set(directory, found);
+    if (target.kind === 'compose') {
+      lintProject(target.path, run, done, options, factsFor);
+      return;
     }
-    const lintOptions = { config: options.configFor(directory), facts: withClock(facts.get(directory)!) };
-    const lint = (current: string): Finding[] => {
-      const result = lintText(target.kind, current, lintOptions);
-      if (result.skipped) problems.push({ path: target.path, message: `skipped: ${result.skipped}` });
-      for (const failure of result.failures) {
-        problems.push({ path: target.path, message: `rule ${failure.ruleId} failed: ${String(failure.error)}` });
-      }
-      return result.findings.map(withoutCrossFileFixes);
+    done.add(target.path);
+    const lintOptions = {
+      config: options.configFor(dirname(target.path)),
+      facts: withClock(factsFor(dirname(target.path))),
     };
-    let finalText = text;
-    let fixed = 0;
-    let diff: string | undefined;
-    if (options.fix || options.fixDryRun) {
-      const before = lint(text).length;
-      finalText = fixAllText(text, (current) => lint(current).map(withUnattendedFixes)).text;
-      if (finalText !== text) {
-        const remaining = lint(finalText).length;
-        fixed = Math.max(before - remaining, 0);
-        if (options.fix) pendingWrites.push({ path: target.path, text: finalText });
-        else diff = unifiedDiff(options.shown(target.path), text, finalText);
-      }
-    }
-    let findings = lint(finalText);
-    if (options.quiet) findings = findings.filter((finding) => finding.severity === 'error');
-    files.push({ path: options.shown(target.path), text: finalText, findings, fixed, ...(diff ? { diff } : {}) });
+    fileReport(target.path, text, (current) => lintText(target.kind, current, lintOptions), run, options);
   });
   if (showProgress) io.stderr('\r\x1b[K');
-  return { files, problems, notices, pendingWrites };
+  return run;
+}
+
+/**
+ * Lints the Compose project `path` belongs to, once for all its files: the main file and its
+ * override, included and extended files, each reported (and fixed) on its own.
+ */
+function lintProject(
+  path: string,
+  run: LintRun,
+  done: Set<string>,
+  options: LintRunOptions,
+  factsFor: (directory: string) => ProjectFacts,
+): void {
+  const project = loadComposeProject(path, diskSource(projectTree(path)));
+  const projectFactsNow = withClock(factsFor(project.directory));
+  const optionsFor = (file: string): LintOptions => ({
+    config: options.configFor(dirname(file)),
+    facts: projectFactsNow,
+  });
+  const texts = new Map(project.files.map((file) => [file.path, file.text]));
+  for (const [reference, source] of project.references) if ('text' in source) texts.set(reference, source.text);
+  const results = lintComposeProject(project, optionsFor);
+  for (const file of results.keys()) {
+    if (done.has(file)) continue;
+    done.add(file);
+    const text = texts.get(file) ?? '';
+    // A fix pass lints the whole project again, with this file's text as the pass left it.
+    const relint = (current: string): LintResult =>
+      current === text
+        ? results.get(file)!
+        : (lintComposeProject(withText(project, file, current), optionsFor).get(file) ?? results.get(file)!);
+    fileReport(
+      file,
+      text,
+      relint,
+      run,
+      options,
+      (related) =>
+        texts.get(related) ?? (related === projectFactsNow.dotenv?.path ? projectFactsNow.dotenv.text : undefined),
+    );
+  }
+}
+
+/** The project with one file's text replaced. */
+function withText(project: LoadedProject, path: string, text: string): LoadedProject {
+  const references = new Map(project.references);
+  if (references.has(path)) references.set(path, { text });
+  return { ...project, files: project.files.map((file) => (file.path === path ? { path, text } : file)), references };
+}
+
+/** Lints one file (fixing it first when asked) and adds its report to the run. */
+function fileReport(
+  path: string,
+  text: string,
+  lintWith: (text: string) => LintResult,
+  run: LintRun,
+  options: LintRunOptions,
+  textOf: (path: string) => string | undefined = readText,
+): void {
+  const lint = (current: string): Finding[] => {
+    const result = lintWith(current);
+    if (result.skipped) run.problems.push({ path, message: `skipped: ${result.skipped}` });
+    for (const failure of result.failures) {
+      run.problems.push({ path, message: `rule ${failure.ruleId} failed: ${String(failure.error)}` });
+    }
+    return result.findings.map(withoutCrossFileFixes);
+  };
+  let finalText = text;
+  let fixed = 0;
+  let diff: string | undefined;
+  if (options.fix || options.fixDryRun) {
+    const before = lint(text).length;
+    finalText = fixAllText(text, (current) => lint(current).map(withUnattendedFixes)).text;
+    if (finalText !== text) {
+      const remaining = lint(finalText).length;
+      fixed = Math.max(before - remaining, 0);
+      if (options.fix) run.pendingWrites.push({ path, text: finalText });
+      else diff = unifiedDiff(options.shown(path), text, finalText);
+    }
+  }
+  let findings = lint(finalText);
+  if (options.quiet) findings = findings.filter((finding) => finding.severity === 'error');
+  run.files.push({
+    path: options.shown(path),
+    text: finalText,
+    findings: findings.map((finding) => withPlaces(finding, path, options.shown, textOf)),
+    fixed,
+    ...(diff ? { diff } : {}),
+  });
+}
+
+/** The finding with its related locations turned into lines and columns of the files they are in. */
+function withPlaces(
+  finding: Finding,
+  path: string,
+  shown: (path: string) => string,
+  textOf: (path: string) => string | undefined,
+): ReportedFinding {
+  if (!finding.related) return finding;
+  const relatedAt = finding.related.flatMap((related) => {
+    const file = related.path ?? path;
+    const text = textOf(file);
+    if (text === undefined) return [];
+    const index = new LineIndex(text);
+    const start: Position = index.position(related.start);
+    const end: Position = index.position(related.end);
+    return [{ path: shown(file), start, end, message: related.message }];
+  });
+  return { ...finding, relatedAt };
 }

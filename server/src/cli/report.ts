@@ -1,12 +1,23 @@
 import type { Finding } from '../core/types';
 import type { Problem } from './discover';
 
+/** A 1-based line and column, as editors and SARIF show them. */
+export interface Position {
+  line: number;
+  column: number;
+}
+
+/** A finding with its related locations placed in their files, as shown to the user. */
+export interface ReportedFinding extends Finding {
+  relatedAt?: { path: string; start: Position; end: Position; message: string }[];
+}
+
 /** What the CLI learned about one linted file. */
 export interface FileReport {
   /** The path as shown to the user: relative to where the command ran. */
   path: string;
   text: string;
-  findings: Finding[];
+  findings: ReportedFinding[];
   /** Problems fixed by `--fix` in this file. */
   fixed: number;
   /** With `--fix-dry-run`: the changes `--fix` would make, as a unified diff with secrets masked. */

@@ -34,6 +34,15 @@ export interface Fix {
 /** The values a message template's `{{name}}` placeholders are filled with. */
 export type MessageData = Record<string, string | number>;
 
+/** Another place a finding is about: a line of the project `.env`, another file of the project, a policy's promise. */
+export interface RelatedLocation {
+  /** The file, when it is not the linted document. */
+  path?: string;
+  start: number;
+  end: number;
+  message: string;
+}
+
 export interface Finding {
   ruleId: string;
   severity: Severity;
@@ -44,6 +53,7 @@ export interface Finding {
   start: number;
   end: number;
   fixes?: Fix[];
+  related?: RelatedLocation[];
 }
 
 /** Facts about the project around a file, gathered by the caller (the engine reads no files). */
@@ -97,6 +107,7 @@ export interface Report {
   data?: MessageData;
   start: number;
   end: number;
+  related?: RelatedLocation[];
   fixes?: Fix[];
   /** Overrides the rule's default severity for this finding (before user overrides). */
   severity?: Severity;

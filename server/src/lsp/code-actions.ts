@@ -4,9 +4,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { FIX_ALL_KIND } from '../../../common/protocol';
 import { disableFileEdit, disableLineEdit } from '../engine/directives';
 import { differenceEdit, fixAllEdits, fixAllText, withUnattendedFixes } from '../engine/fixes';
-import { parse } from '../engine/lint';
 import { readDotenv } from '../project/dotenv-file';
-import { lintParsed } from '../rules';
 import {
   textFingerprint,
   toDiagnosticFix,
@@ -110,10 +108,9 @@ export function codeActions(
     // Fix-all runs unattended (on save, say): fixes that need review or write to another file are
     // left to the quick fixes.
     if (entry?.findings && fixAllEdits(entry.findings.map(withUnattendedFixes)).length > 0) {
-      const options = { config: context.configFor(uri), facts: context.factsFor(uri) };
       const text = document.getText();
       const fixed = fixAllText(text, (current) =>
-        lintParsed(parse(kind, current), options).findings.map(withUnattendedFixes),
+        documents.lintText(document, current).findings.map(withUnattendedFixes),
       );
       actions.push({
         title: 'Fix all secpolicy problems in this file',

@@ -89,9 +89,26 @@ export function toDiagnosticFix(document: TextDocument, fix: Fix, facts: Project
   return converted;
 }
 
-/** Offsets become positions here, once, at the edge. */
-export function toDiagnostic(document: TextDocument, finding: Finding): Diagnostic {
+/**
+ * Offsets become positions here, once, at the edge. Related locations in other files (the `.env`
+ * line a value comes from, a policy's promise) are placed with `textOf`, which gives a file's text.
+ */
+export function toDiagnostic(
+  document: TextDocument,
+  finding: Finding,
+  textOf: (path: string) => string | undefined = () => undefined,
+): Diagnostic {
   const data: DiagnosticData = { version: document.version };
+  const relatedInformation = (finding.related ?? []).flatMap((related) => {
+    const text = related.path === undefined ? document.getText() : textOf(related.path);
+    if (text === undefined) return [];
+    const target =
+      related.path === undefined
+        ? document
+        : TextDocument.create(pathToFileURL(related.path).toString(), 'text', 0, text);
+    const range = { start: target.positionAt(related.start), end: target.positionAt(related.end) };
+    return [{ location: { uri: target.uri, range }, message: related.message }];
+  });
   return {
     range: { start: document.positionAt(finding.start), end: document.positionAt(finding.end) },
     severity: SEVERITIES[finding.severity],
@@ -99,6 +116,7 @@ export function toDiagnostic(document: TextDocument, finding: Finding): Diagnost
     codeDescription: { href: ruleDocUrl(finding.ruleId) },
     source: 'secpolicy',
     message: finding.message,
+    ...(relatedInformation.length > 0 ? { relatedInformation } : {}),
     data,
   };
 }

@@ -4,7 +4,13 @@ import { documentKind } from '../../../common/files';
 import type { DocumentKind, Finding } from '../core/types';
 import { parse } from '../engine/lint';
 import { skipReason } from '../engine/limits';
-import { lintParsed } from '../rules';
+import { lintComposeProject, lintParsed } from '../rules';
+import type { LintResult } from '../engine/lint';
+import { resolvePath } from '../core/paths';
+import { diskSource, loadComposeProject, projectTree } from '../project/compose-project';
+import { readText } from '../project/read';
+import { basename, dirname } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { skippedDiagnostic, toDiagnostic } from './diagnostics';
 import { filePath, type LintContext } from './settings';
 
@@ -32,6 +38,8 @@ export function kindOf(document: TextDocument): DocumentKind | undefined {
  */
 export class LintedDocuments {
   private readonly linted = new Map<string, Linted>();
+  /** For each open Compose document, the paths of the files its project was built from. */
+  private readonly projects = new Map<string, Set<string>>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
 
   constructor(
@@ -50,16 +58,86 @@ export class LintedDocuments {
       this.linted.set(document.uri, entry);
     }
     if (!entry.findings && !entry.skipped) {
-      const result = lintParsed(parse(kind, document.getText()), {
-        config: this.context.configFor(document.uri),
-        facts: this.context.factsFor(document.uri),
-      });
+      const path = filePath(document.uri);
+      const result =
+        kind === 'compose' && path
+          ? this.lintInProject(document, path)
+          : lintParsed(parse(kind, document.getText()), {
+              config: this.context.configFor(document.uri),
+              facts: this.context.factsFor(document.uri),
+            });
       for (const failure of result.failures) {
         this.connection.console.error(`rule ${failure.ruleId} failed on ${document.uri}: ${String(failure.error)}`);
       }
       entry.findings = result.findings;
     }
     return entry;
+  }
+
+  /**
+   * Lints a Compose document as part of its project: the override, included and extended files
+   * and env files, read from open documents first and from disk otherwise. Which files the
+   * project holds is kept, so that a change to one of them lints this document again.
+   */
+  private lintInProject(document: TextDocument, path: string, text = document.getText()): LintResult {
+    const self = resolvePath(dirname(path), basename(path));
+    const openText = (file: string) =>
+      file === self ? text : this.documents.get(pathToFileURL(file).toString())?.getText();
+    const project = loadComposeProject(path, diskSource(projectTree(path), openText));
+    const dotenvPath = resolvePath(project.directory, '.env');
+    this.projects.set(
+      document.uri,
+      new Set([...project.files.map((file) => file.path), ...project.references.keys(), dotenvPath]),
+    );
+    const onDisk = this.context.factsIn(project.directory);
+    // The project .env open in an editor counts as it reads there, saved or not.
+    const openDotenv = onDisk.dotenv && openText(onDisk.dotenv.path);
+    const facts =
+      onDisk.dotenv && openDotenv !== undefined
+        ? { ...onDisk, dotenv: { ...onDisk.dotenv, text: openDotenv, exists: true } }
+        : onDisk;
+    const results = lintComposeProject(project, (file) => ({
+      config: this.context.configFor(pathToFileURL(file).toString()),
+      facts,
+    }));
+    return results.get(self) ?? { findings: [], failures: [] };
+  }
+
+  /**
+   * Lints `text` as the content of `document` (a fix-all pass): Compose files with their project,
+   * other kinds alone. Nothing is kept.
+   */
+  lintText(document: TextDocument, text: string): LintResult {
+    const kind = kindOf(document);
+    const path = filePath(document.uri);
+    if (!kind) return { findings: [], failures: [] };
+    if (kind === 'compose' && path) return this.lintInProject(document, path, text);
+    return lintParsed(parse(kind, text), {
+      config: this.context.configFor(document.uri),
+      facts: this.context.factsFor(document.uri),
+    });
+  }
+
+  /** A file's text: the open document's when it is open, else what is on disk. */
+  textOf(path: string): string | undefined {
+    return this.documents.get(pathToFileURL(path).toString())?.getText() ?? readText(path);
+  }
+
+  /** The open documents whose project holds the file at `uri` (an override, an env file…), but not itself. */
+  dependents(uri: string): TextDocument[] {
+    const path = filePath(uri);
+    if (!path) return [];
+    const key = resolvePath(dirname(path), basename(path));
+    return this.documents.all().filter((document) => document.uri !== uri && this.projects.get(document.uri)?.has(key));
+  }
+
+  /** Lints the documents that depend on `uri` again, a moment from now. */
+  scheduleDependents(uri: string, delay: number): void {
+    for (const dependent of this.dependents(uri)) {
+      const entry = this.linted.get(dependent.uri);
+      if (entry) entry.findings = undefined;
+      this.schedule(dependent, delay);
+    }
   }
 
   publish(document: TextDocument): void {
@@ -69,7 +147,7 @@ export class LintedDocuments {
         const entry = this.lint(document);
         diagnostics = entry?.skipped
           ? [skippedDiagnostic(entry.skipped)]
-          : (entry?.findings?.map((finding) => toDiagnostic(document, finding)) ?? []);
+          : (entry?.findings?.map((finding) => toDiagnostic(document, finding, (path) => this.textOf(path))) ?? []);
       } catch (error) {
         this.connection.console.error(`secpolicy could not lint ${document.uri}: ${String(error)}`);
       }
@@ -102,6 +180,7 @@ export class LintedDocuments {
     clearTimeout(this.timers.get(uri));
     this.timers.delete(uri);
     this.linted.delete(uri);
+    this.projects.delete(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 }

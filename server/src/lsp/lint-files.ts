@@ -5,7 +5,12 @@ import type { LintFilesParams, LintFilesResult } from '../../../common/protocol'
 import { skipReason } from '../engine/limits';
 import { readText } from '../project/read';
 import { parse } from '../engine/lint';
-import { lintParsed } from '../rules';
+import { basename, dirname } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { resolvePath } from '../core/paths';
+import type { Finding } from '../core/types';
+import { diskSource, loadComposeProject, projectTree } from '../project/compose-project';
+import { lintComposeProject, lintParsed } from '../rules';
 import { skippedDiagnostic, toDiagnostic } from './diagnostics';
 import { filePath, type LintContext } from './settings';
 
@@ -37,10 +42,19 @@ export function lintFiles(
     const document = TextDocument.create(uri, kind === 'policy' ? 'markdown' : 'yaml', 0, text);
     const reason = skipReason(kind, text);
     const facts = context.factsFor(uri);
-    const findings = reason ? [] : lintParsed(parse(kind, text), { config: context.configFor(uri), facts }).findings;
+    let findings: Finding[] = [];
+    if (!reason && kind === 'compose') {
+      // As part of its project, as the CLI lints it.
+      const project = loadComposeProject(path, diskSource(projectTree(path)));
+      const results = lintComposeProject(project, (file) => ({
+        config: context.configFor(pathToFileURL(file).toString()),
+        facts: context.factsIn(project.directory),
+      }));
+      findings = results.get(resolvePath(dirname(path), basename(path)))?.findings ?? [];
+    } else if (!reason) findings = lintParsed(parse(kind, text), { config: context.configFor(uri), facts }).findings;
     const diagnostics = reason
       ? [skippedDiagnostic(reason)]
-      : findings.map((finding) => toDiagnostic(document, finding));
+      : findings.map((finding) => toDiagnostic(document, finding, (file) => readText(file)));
     void connection.sendDiagnostics({ uri, diagnostics });
     linted++;
   }

@@ -72,8 +72,11 @@ export class LintContext {
   /** The project facts around `uri`, with the clock read now. */
   factsFor(uri: string): ProjectFacts {
     const path = filePath(uri);
-    if (!path) return withClock({});
-    const directory = dirname(path);
+    return path ? this.factsIn(dirname(path)) : withClock({});
+  }
+
+  /** The project facts of a folder (its `.env`, package and repository), with the clock read now. */
+  factsIn(directory: string): ProjectFacts {
     let found = this.facts.get(directory);
     if (!found) {
       found = projectFacts(directory);

@@ -128,8 +128,16 @@ export function startServer(connection: Connection): void {
   });
 
   documents.onDidOpen((event) => linted.schedule(event.document, 0));
-  documents.onDidChangeContent((event) => linted.schedule(event.document, diagnosticDelay));
-  documents.onDidClose((event) => linted.close(event.document.uri));
+  documents.onDidChangeContent((event) => {
+    linted.schedule(event.document, diagnosticDelay);
+    // An override, an included file or an env file changed: the files of its project see it too.
+    linted.scheduleDependents(event.document.uri, diagnosticDelay);
+  });
+  documents.onDidClose((event) => {
+    linted.close(event.document.uri);
+    // What the closed editor held is read from disk again.
+    linted.scheduleDependents(event.document.uri, 0);
+  });
 
   documents.listen(connection);
   connection.listen();

@@ -1,5 +1,7 @@
 import type { DocumentKind } from '../core/types';
+import type { ComposeProjectInput } from '../formats/compose/project';
 import {
+  lintComposeProject as lintComposeProjectWith,
   lintParsed as lintParsedWith,
   lintText as lintTextWith,
   type AnyRule,
@@ -27,4 +29,12 @@ export function lintParsed(parsed: ParsedDocument, options: LintOptions = {}): L
 /** Lints a document's text with every rule. */
 export function lintText(kind: DocumentKind, text: string, options: LintOptions = {}): LintResult {
   return lintTextWith(kind, text, allRules, options);
+}
+
+/** Lints the Compose files of one project together, with every rule. */
+export function lintComposeProject(
+  input: ComposeProjectInput,
+  optionsFor: (path: string) => LintOptions,
+): Map<string, LintResult> {
+  return lintComposeProjectWith(input, allRules, optionsFor);
 }

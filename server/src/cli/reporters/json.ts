@@ -20,6 +20,18 @@ export function formatJson(report: RunReport): string {
           column: start.column,
           endLine: end.line,
           endColumn: end.column,
+          ...(finding.relatedAt && finding.relatedAt.length > 0
+            ? {
+                related: finding.relatedAt.map((related) => ({
+                  path: related.path,
+                  line: related.start.line,
+                  column: related.start.column,
+                  endLine: related.end.line,
+                  endColumn: related.end.column,
+                  message: related.message,
+                })),
+              }
+            : {}),
           fixes: (finding.fixes ?? []).map((fix) => ({
             title: fix.title,
             edits: fix.edits.map((edit) => ({ start: edit.start, end: edit.end, newText: edit.newText })),

@@ -30,6 +30,23 @@ export function formatSarif(report: RunReport, rules: readonly AnyRule[], versio
       level: LEVELS[finding.severity as Severity],
       message: { text: finding.message },
       locations: [{ physicalLocation: { artifactLocation: location, region: region(finding.start, finding.end) } }],
+      ...(finding.relatedAt && finding.relatedAt.length > 0
+        ? {
+            relatedLocations: finding.relatedAt.map((related, id) => ({
+              id,
+              message: { text: related.message },
+              physicalLocation: {
+                artifactLocation: { uri: artifactUri(related.path), uriBaseId: '%SRCROOT%' },
+                region: {
+                  startLine: related.start.line,
+                  startColumn: related.start.column,
+                  endLine: related.end.line,
+                  endColumn: related.end.column,
+                },
+              },
+            })),
+          }
+        : {}),
       ...(finding.fixes && finding.fixes.length > 0
         ? {
             fixes: finding.fixes.map((fix) => ({

@@ -1,4 +1,5 @@
 import type { Document, Node, Pair, YAMLMap, YAMLSeq } from 'yaml';
+import type { DotenvModel } from '../dotenv';
 import type { StringRef, YamlProblem } from './yaml';
 
 /** The Compose model: the services of one file, with their keys as written and their offsets. */
@@ -13,6 +14,8 @@ export interface EnvEntry {
   valueEnd: number;
   /** Whether value offsets map one to one onto the text (see StringRef.exact). */
   exact: boolean;
+  /** For a block or folded value: where each of its characters stands in the text (see StringRef.offsets). */
+  offsets?: number[];
   form: 'list' | 'map';
   /** Written in flow style (`{ A: b }`, `[A=b]`), where a plain value may not hold `{`, `}` or `,`. */
   flow: boolean;
@@ -45,6 +48,21 @@ export interface VolumeItem {
   long?: YAMLMap;
 }
 
+/** `extends:` of a service: the service it builds on, in this file or in `file`. */
+export interface ExtendsRef {
+  service: string;
+  file?: StringRef;
+  /** Where to point a finding about it: the `extends` value. */
+  start: number;
+  end: number;
+}
+
+/** One path of a top-level `include:` entry (short syntax, or the `path` of the long syntax). */
+export interface IncludeRef {
+  path: string;
+  ref: StringRef;
+}
+
 export interface Service {
   name: string;
   keyStart: number;
@@ -64,6 +82,9 @@ export interface Service {
   envFiles: EnvFileRef[];
   ports: PortItem[];
   volumes: VolumeItem[];
+  extends?: ExtendsRef;
+  /** `profiles:`: the service starts only when one of them is enabled. */
+  profiles: string[];
 }
 
 export interface ComposeModel {
@@ -72,4 +93,53 @@ export interface ComposeModel {
   doc: Document.Parsed;
   problems: YamlProblem[];
   services: Service[];
+  includes: IncludeRef[];
+  /**
+   * The project this file is part of, when it is linted as one (an override, an included or
+   * extended file, the main file beside them): set by the engine before the rules run.
+   */
+  project?: ProjectContext;
+}
+
+export type ProjectRole = 'main' | 'override' | 'include' | 'extends';
+
+export interface ProjectFile {
+  path: string;
+  role: ProjectRole;
+  model: ComposeModel;
+}
+
+/** A file the project names that could not be read: where it is named, and why. */
+export interface MissingReference {
+  file: ProjectFile;
+  kind: 'include' | 'extends' | 'env_file';
+  path: string;
+  reason: string;
+  start: number;
+  end: number;
+}
+
+/** One file's part of a service: the service as written there, under the name it has in the project. */
+export interface Definition {
+  file: ProjectFile;
+  service: Service;
+  /** The service extends a base that could not be found: what it inherits is unknown. */
+  baseMissing?: boolean;
+}
+
+export interface ComposeProject {
+  files: ProjectFile[];
+  /** Each service's definitions in merge order: extended bases first, then each file that sets it. */
+  services: Map<string, Definition[]>;
+  /** The project name of each definition (an extended base serves under the extending service's name). */
+  names: Map<Service, string>;
+  /** `env_file:` files that were read, by path. */
+  envFiles: Map<string, DotenvModel>;
+  missing: MissingReference[];
+}
+
+/** What a rule linting one file of a project sees: the project, and which of its files this is. */
+export interface ProjectContext {
+  project: ComposeProject;
+  file: ProjectFile;
 }

@@ -12,7 +12,7 @@ import {
   type ScalarTag,
   type CollectionTag,
 } from 'yaml';
-import type { ComposeModel, EnvEntry, EnvFileRef, Service } from './model';
+import type { ComposeModel, EnvEntry, EnvFileRef, ExtendsRef, IncludeRef, Service } from './model';
 import { getNode, mapPairs, resolveNode, scanAliases, seqItems, stringRef, type YamlProblem } from './yaml';
 
 /** Compose's merge tags: `!reset` drops an inherited value, `!override` replaces it whole. */
@@ -63,6 +63,7 @@ export function entriesOf(doc: Document, text: string, node: Node | undefined): 
         valueStart: ref?.start ?? keyEnd,
         valueEnd: ref?.end ?? keyEnd,
         exact: ref?.exact ?? true,
+        ...(ref?.offsets ? { offsets: ref.offsets } : {}),
         form: 'map',
         flow: Boolean(owners.get(pair)?.flow),
         item: pair,
@@ -103,7 +104,7 @@ function servicesOf(doc: Document, text: string): Service[] {
     if (!isMap(map)) continue;
     const image = stringRef(text, getNode(doc, map, 'image'));
     const build = getNode(doc, map, 'build') !== undefined;
-    const extended = getNode(doc, map, 'extends') !== undefined;
+    const extendsNode = getNode(doc, map, 'extends');
     result.push({
       name: String(pair.key.value),
       keyStart: pair.key.range[0],
@@ -112,7 +113,7 @@ function servicesOf(doc: Document, text: string): Service[] {
       environment: entriesOf(doc, text, getNode(doc, map, 'environment')),
       ...(image ? { image } : {}),
       build,
-      partial: extended || (!image && !build),
+      partial: extendsNode !== undefined || (!image && !build),
       envFiles: envFilesOf(doc, text, map),
       ports: seqItems(doc, getNode(doc, map, 'ports')).map((node) =>
         isMap(node) ? { node, long: node } : { node, short: stringRef(text, node) },
@@ -120,9 +121,47 @@ function servicesOf(doc: Document, text: string): Service[] {
       volumes: seqItems(doc, getNode(doc, map, 'volumes')).map((node) =>
         isMap(node) ? { node, long: node } : { node, short: stringRef(text, node) },
       ),
+      ...extendsOf(doc, text, extendsNode),
+      profiles: seqItems(doc, getNode(doc, map, 'profiles'))
+        .map((node) => stringRef(text, node)?.value)
+        .filter((name): name is string => name !== undefined),
     });
   }
   return result;
+}
+
+/** `extends: base` or `extends: { service: base, file: other.yml }`. */
+function extendsOf(doc: Document, text: string, node: Node | undefined): { extends?: ExtendsRef } {
+  if (!node?.range) return {};
+  const short = stringRef(text, node);
+  if (short) return { extends: { service: short.value, start: short.start, end: short.end } };
+  if (!isMap(node)) return {};
+  const service = stringRef(text, getNode(doc, node, 'service'));
+  if (!service) return {};
+  const file = stringRef(text, getNode(doc, node, 'file'));
+  return {
+    extends: {
+      service: service.value,
+      ...(file ? { file } : {}),
+      start: file?.start ?? service.start,
+      end: file?.end ?? service.end,
+    },
+  };
+}
+
+/** The paths of the top-level `include:` entries: `- a.yml`, `- path: a.yml`, `- path: [a.yml, b.yml]`. */
+function includesOf(doc: Document, text: string): IncludeRef[] {
+  const root = resolveNode(doc, doc.contents);
+  if (!isMap(root)) return [];
+  const refs: IncludeRef[] = [];
+  for (const item of seqItems(doc, getNode(doc, root, 'include'))) {
+    const paths = isMap(item) ? getNode(doc, item, 'path') : item;
+    for (const path of isSeq(paths) ? seqItems(doc, paths) : [paths]) {
+      const ref = stringRef(text, path);
+      if (ref) refs.push({ path: ref.value, ref });
+    }
+  }
+  return refs;
 }
 
 /**
@@ -148,5 +187,5 @@ export function parseCompose(text: string): ComposeModel {
     ...problemRange(text, error.pos[0], error.pos[1]),
   }));
   problems.push(...scanAliases(doc).problems);
-  return { kind: 'compose', text, doc, problems, services: servicesOf(doc, text) };
+  return { kind: 'compose', text, doc, problems, services: servicesOf(doc, text), includes: includesOf(doc, text) };
 }

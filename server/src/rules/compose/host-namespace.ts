@@ -1,5 +1,6 @@
 import type { Rule } from '../../core/types';
 import { type ComposeModel } from '../../formats/compose/model';
+import { overriddenLater } from '../../formats/compose/project';
 import { getNode, stringRef } from '../../formats/compose/yaml';
 import { reportOnce } from '../utils/report-once';
 
@@ -32,7 +33,7 @@ export const hostNamespace: Rule<ComposeModel> = {
     for (const service of model.services) {
       for (const [key, what] of NAMESPACES) {
         const ref = stringRef(model.text, getNode(model.doc, service.map, key));
-        if (!ref || ref.value.trim() !== 'host') continue;
+        if (!ref || ref.value.trim() !== 'host' || overriddenLater(model, service, key)) continue;
         report({
           messageId: 'hostNamespace',
           data: { service: service.name, key, shared: what },

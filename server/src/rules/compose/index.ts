@@ -10,6 +10,7 @@ import { exposedInternalService } from './exposed-internal-service';
 import { hardcodedSecret } from './hardcoded-secret';
 import { hostNamespace } from './host-namespace';
 import { invalidYaml } from './invalid-yaml';
+import { missingReference } from './missing-reference';
 import { noNewPrivileges } from './no-new-privileges';
 import { privileged } from './privileged';
 import { runsAsRoot } from './runs-as-root';
@@ -32,6 +33,7 @@ export const composeRules: Rule<ComposeModel>[] = [
   hardcodedSecret,
   hostNamespace,
   invalidYaml,
+  missingReference,
   noNewPrivileges,
   privileged,
   runsAsRoot,

@@ -1,6 +1,7 @@
 import { isPair, isSeq } from 'yaml';
 import type { Fix, Rule } from '../../core/types';
 import { type ComposeModel } from '../../formats/compose/model';
+import { hardeningSubject } from '../../formats/compose/project';
 import { findPair, seqItems, stringRef } from '../../formats/compose/yaml';
 import { appendSequenceItem, insertServiceLines } from '../utils/compose-edits';
 import { reportOnce } from '../utils/report-once';
@@ -23,12 +24,18 @@ export const noNewPrivileges: Rule<ComposeModel> = {
   check(model, context) {
     const report = reportOnce(context);
     for (const service of model.services) {
-      if (service.partial) continue;
+      const definitions = hardeningSubject(model, service);
+      if (!definitions) continue;
+      // security_opt adds up across the files of a project: any of them may set it.
+      const set = definitions.some(({ file, service: part }) => {
+        const found = findPair(file.model.doc, part.map, 'security_opt');
+        const items = found && isPair(found) ? seqItems(file.model.doc, found.value as never) : [];
+        return items.some((item) =>
+          NO_NEW_PRIVILEGES.test(stringRef(file.model.text, item)?.value.replace(/\s+/g, '') ?? ''),
+        );
+      });
+      if (set) continue;
       const pair = findPair(model.doc, service.map, 'security_opt');
-      const items = pair && isPair(pair) ? seqItems(model.doc, pair.value as never) : [];
-      if (items.some((item) => NO_NEW_PRIVILEGES.test(stringRef(model.text, item)?.value.replace(/\s+/g, '') ?? ''))) {
-        continue;
-      }
       let edit;
       if (!pair) edit = insertServiceLines(model, service, ['security_opt:', '  - no-new-privileges:true']);
       else if (service.map.items.includes(pair) && isSeq(pair.value)) {

@@ -1,8 +1,8 @@
 import { isPair } from 'yaml';
 import type { Rule } from '../../core/types';
 import { type ComposeModel } from '../../formats/compose/model';
-import { findPair } from '../../formats/compose/yaml';
-import { isTrue, pairValueRange } from '../../formats/compose/yaml';
+import { overriddenLater } from '../../formats/compose/project';
+import { findPair, isTrue, pairValueRange } from '../../formats/compose/yaml';
 import { removePairEdit } from '../utils/compose-edits';
 import { reportOnce } from '../utils/report-once';
 
@@ -22,7 +22,7 @@ export const privileged: Rule<ComposeModel> = {
     const report = reportOnce(context);
     for (const service of model.services) {
       const pair = findPair(model.doc, service.map, 'privileged');
-      if (!pair || !isPair(pair) || !isTrue(pair.value)) continue;
+      if (!pair || !isPair(pair) || !isTrue(pair.value) || overriddenLater(model, service, 'privileged')) continue;
       const range = pairValueRange(pair);
       const key = (pair.key as { range?: number[] } | null)?.range;
       if (!range || !key) continue;

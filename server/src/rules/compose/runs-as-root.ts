@@ -2,6 +2,7 @@ import type { Rule } from '../../core/types';
 import { type ComposeModel } from '../../formats/compose/model';
 import { getNode, stringRef } from '../../formats/compose/yaml';
 import { resolveInterpolation } from '../../formats/compose/interpolation';
+import { overriddenLater } from '../../formats/compose/project';
 import { dotenvLookup } from '../../formats/compose/resolve';
 import { reportOnce } from '../utils/report-once';
 
@@ -20,7 +21,7 @@ export const runsAsRoot: Rule<ComposeModel> = {
     const lookup = dotenvLookup(context.facts);
     for (const service of model.services) {
       const ref = stringRef(model.text, getNode(model.doc, service.map, 'user'));
-      if (!ref) continue;
+      if (!ref || overriddenLater(model, service, 'user')) continue;
       const value = resolveInterpolation(ref.value, lookup).value?.trim();
       const user = value?.split(':')[0];
       if (value === undefined || (user !== 'root' && user !== '0')) continue;

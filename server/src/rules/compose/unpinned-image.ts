@@ -1,6 +1,7 @@
 import type { Rule } from '../../core/types';
 import type { ComposeModel } from '../../formats/compose/model';
 import { resolveInterpolation } from '../../formats/compose/interpolation';
+import { overriddenLater } from '../../formats/compose/project';
 import { dotenvLookup } from '../../formats/compose/resolve';
 import { reportOnce } from '../utils/report-once';
 
@@ -30,7 +31,7 @@ export const unpinnedImage: Rule<ComposeModel> = {
     const lookup = dotenvLookup(context.facts);
     for (const service of model.services) {
       // With build:, image: names what is built here.
-      if (!service.image || service.build) continue;
+      if (!service.image || service.build || overriddenLater(model, service, 'image')) continue;
       const reference = resolveInterpolation(service.image.value, lookup).value?.trim();
       if (!reference) continue;
       const { pinned, tag } = imageTag(reference);

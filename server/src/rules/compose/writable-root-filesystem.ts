@@ -1,6 +1,7 @@
 import { isPair, isScalar, isSeq } from 'yaml';
 import type { Fix, Rule, TextEdit } from '../../core/types';
 import { type ComposeModel } from '../../formats/compose/model';
+import { effectiveNode, hardeningSubject } from '../../formats/compose/project';
 import { findPair, getNode, seqItems, stringRef } from '../../formats/compose/yaml';
 import { isTrue } from '../../formats/compose/yaml';
 import { appendSequenceItem, insertServiceLines } from '../utils/compose-edits';
@@ -21,9 +22,13 @@ export const writableRootFilesystem: Rule<ComposeModel> = {
   check(model, context) {
     const report = reportOnce(context);
     for (const service of model.services) {
-      if (service.partial) continue;
+      if (!hardeningSubject(model, service)) continue;
+      // The last file that sets read_only decides it.
+      const effective = effectiveNode(model, service, 'read_only');
+      if (effective && isTrue(effective.node)) continue;
       const pair = findPair(model.doc, service.map, 'read_only');
-      if (pair && isTrue(pair.value)) continue;
+      // A read_only: false set by another file would win over any fix here.
+      if (effective && effective.model !== model) continue;
       const own = pair !== undefined && service.map.items.includes(pair);
       const tmpfs = getNode(model.doc, service.map, 'tmpfs');
       const tmpfsPaths = (isSeq(tmpfs) ? seqItems(model.doc, tmpfs) : [tmpfs]).map(
