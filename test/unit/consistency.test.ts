@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { lintText } from '../../server/src/rules';
 import { configSchema } from '../../server/src/engine/schema';
 import { allRules } from '../../server/src/rules';
+import { CATALOG } from '../../server/src/formats/compose/catalog';
 
 /** Keeps the registry, the rule files, their tests, their docs, the README and the manifest in step. */
 const ROOT = join(__dirname, '..', '..');
@@ -102,6 +103,27 @@ describe('consistency', () => {
       result.findings.map((finding) => `${finding.ruleId}: ${finding.message}`),
       [],
     );
+  });
+
+  it("the exposed-internal-service docs table shows the catalog's families, images and reasons, in order", () => {
+    const rows = read('docs/rules/compose/exposed-internal-service.md')
+      .split('\n')
+      .filter((line) => line.startsWith('| ') && !line.startsWith('| Family') && !line.startsWith('| ---'))
+      .map((line) => line.split(' | ').map((cell) => cell.replace(/^\| |\s*\|$/g, '')));
+    // The images cell lists image names, then `; command` and the command words, each in backticks.
+    const listed = (cell: string | undefined) =>
+      cell === undefined || cell.startsWith('—') ? [] : cell.split(', ').map((word) => word.replace(/`/g, ''));
+    const described = rows.map(([name, recognised, , , , reason]) => {
+      const [images, commands] = recognised.split('; command ');
+      return { name, images: listed(images), commands: listed(commands), reason };
+    });
+    const internal = CATALOG.filter((family) => family.reason !== '').map(({ name, images, commands, reason }) => ({
+      name,
+      images: [...images],
+      commands: [...commands],
+      reason,
+    }));
+    assert.deepEqual(described, internal);
   });
 
   it('the .secpolicy.json schema lists every rule', () => {
