@@ -35,6 +35,7 @@ const COMPOSE = `services:
     image: postgres:16
     environment:
       POSTGRES_PASSWORD: postgres # the default
+      LETSENCRYPT_STAGING: "true"
     read_only: true
     security_opt: [no-new-privileges:true]
   agent:
@@ -44,10 +45,9 @@ const COMPOSE = `services:
     read_only: true
     security_opt: [no-new-privileges:true]
 `;
-const FIXED_COMPOSE = COMPOSE.replace(
-  'POSTGRES_PASSWORD: postgres',
-  'POSTGRES_PASSWORD: ${POSTGRES_PASSWORD:?set POSTGRES_PASSWORD in .env}',
-).replace('docker.sock:/var/run/docker.sock\n', 'docker.sock:/var/run/docker.sock:ro\n');
+// Only staging is fixed unattended: the password needs a person to choose it, and the socket's
+// fix (a filtering proxy) changes how the agent reaches Docker; both wait for review.
+const FIXED_COMPOSE = COMPOSE.replace('LETSENCRYPT_STAGING: "true"', 'LETSENCRYPT_STAGING: "false"');
 const POLICY_WITHOUT_CONTACT = '# Security\n\nWe reply within 3 days. Only the latest release is supported.\n';
 
 describe('secpolicy CLI options', () => {
@@ -120,18 +120,48 @@ describe('secpolicy CLI options', () => {
       const socket = run0.results.find((entry) => entry.ruleId === 'compose/docker-socket')!;
       assert.deepEqual(socket.locations[0].physicalLocation, {
         artifactLocation: { uri: 'deploy/compose.yaml', uriBaseId: '%SRCROOT%' },
-        region: { startLine: 11, startColumn: 9, endLine: 11, endColumn: 50 },
+        region: { startLine: 12, startColumn: 9, endLine: 12, endColumn: 50 },
       });
       assert.deepEqual(socket.fixes, [
         {
-          description: { text: 'Mount the socket read-only (":ro")' },
+          description: {
+            text: 'Move the socket to a filtering proxy service "docker-socket-proxy" and point "agent" at it (review the API sections it allows)',
+          },
           artifactChanges: [
             {
               artifactLocation: { uri: 'deploy/compose.yaml', uriBaseId: '%SRCROOT%' },
               replacements: [
                 {
-                  deletedRegion: { startLine: 11, startColumn: 50, endLine: 11, endColumn: 50 },
-                  insertedContent: { text: ':ro' },
+                  deletedRegion: { startLine: 10, startColumn: 24, endLine: 10, endColumn: 24 },
+                  insertedContent: {
+                    text: '\n    environment:\n      DOCKER_HOST: tcp://docker-socket-proxy:2375\n    networks:\n      - default\n      - docker-socket-proxy',
+                  },
+                },
+                {
+                  deletedRegion: { startLine: 11, startColumn: 1, endLine: 13, endColumn: 1 },
+                  insertedContent: { text: '' },
+                },
+                {
+                  deletedRegion: { startLine: 15, startColumn: 1, endLine: 15, endColumn: 1 },
+                  insertedContent: {
+                    text: [
+                      '  docker-socket-proxy:',
+                      '    image: tecnativa/docker-socket-proxy:0.3',
+                      '    environment:',
+                      '      CONTAINERS: 1 # enable only the API sections "agent" needs',
+                      '      POST: 0 # refuse every request that changes something',
+                      '    volumes:',
+                      '      - /var/run/docker.sock:/var/run/docker.sock:ro',
+                      '    security_opt:',
+                      '      - no-new-privileges:true',
+                      '    networks:',
+                      '      - docker-socket-proxy',
+                      'networks:',
+                      '  docker-socket-proxy:',
+                      '    internal: true',
+                      '',
+                    ].join('\n'),
+                  },
                 },
               ],
             },
@@ -143,6 +173,7 @@ describe('secpolicy CLI options', () => {
         [
           ['policy/no-contact', 'error'],
           ['compose/default-password', 'error'],
+          ['compose/acme-staging', 'warning'],
           ['compose/docker-socket', 'error'],
         ],
       );
@@ -164,9 +195,10 @@ describe('secpolicy CLI options', () => {
           '  1:1  error  No private channel for reporting a vulnerability: add an email address or a private advisory link.  policy/no-contact',
           '',
           'compose.yaml',
-          '  11:9  warning  Service "agent" mounts the container runtime socket /var/run/docker.sock; ":ro" does not stop API calls, use a filtering socket proxy.  compose/docker-socket',
+          '  5:26  error  POSTGRES_PASSWORD in service "db" is a well-known default password (po******).  compose/default-password',
+          '  12:9  error  Service "agent" mounts the container runtime socket /var/run/docker.sock writable: the container can control the host.  compose/docker-socket',
           '',
-          '✖ 2 problems (1 error, 1 warning, 0 info)',
+          '✖ 3 problems (3 errors, 0 warnings, 0 info)',
           '',
         ].join('\n'),
       );
@@ -178,17 +210,27 @@ describe('secpolicy CLI options', () => {
       const root = tree({ 'compose.yaml': COMPOSE });
       const result = run(root, '--fix-dry-run', '--quiet');
       assert.equal(readFileSync(join(root, 'compose.yaml'), 'utf8'), COMPOSE);
-      assert.ok(result.stdout.startsWith('--- compose.yaml\n+++ compose.yaml\n@@ -2,12 +2,12 @@\n'), result.stdout);
-      assert.ok(result.stdout.includes('-      POSTGRES_PASSWORD: po****** # the default\n'));
+      assert.ok(result.stdout.startsWith('--- compose.yaml\n+++ compose.yaml\n@@ -3,7 +3,7 @@\n'), result.stdout);
+      assert.ok(result.stdout.includes('       POSTGRES_PASSWORD: po****** # the default\n'));
       assert.ok(!result.stdout.includes('postgres # the default'), 'the password itself is not shown');
+      assert.ok(result.stdout.includes('-      LETSENCRYPT_STAGING: "true"\n+      LETSENCRYPT_STAGING: "false"\n'));
+      // The socket's fix waits for review: the dry run leaves the mount, which stays an error (":ro" would not help).
+      assert.ok(!result.stdout.includes('docker.sock:ro'));
       assert.ok(
-        result.stdout.includes(
-          '+      POSTGRES_PASSWORD: ${POSTGRES_PASSWORD:?set POSTGRES_PASSWORD in .env} # the default\n',
+        result.stdout.endsWith(
+          [
+            'Would fix 1 problem in compose.yaml.',
+            'compose.yaml',
+            '  5:26  error  POSTGRES_PASSWORD in service "db" is a well-known default password (po******).  compose/default-password',
+            '  12:9  error  Service "agent" mounts the container runtime socket /var/run/docker.sock writable: the container can control the host.  compose/docker-socket',
+            '',
+            '✖ 2 problems (2 errors, 0 warnings, 0 info)',
+            '',
+          ].join('\n'),
         ),
+        result.stdout,
       );
-      assert.ok(result.stdout.includes('+      - /var/run/docker.sock:/var/run/docker.sock:ro\n'));
-      assert.ok(result.stdout.endsWith('Would fix 1 problem in compose.yaml.\n1 file linted, no problems.\n'));
-      assert.equal(result.status, 0);
+      assert.equal(result.status, 1);
     });
 
     it('writes nothing when any file fails', () => {

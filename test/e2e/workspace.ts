@@ -58,6 +58,8 @@ const COMPOSE = `services:
       POSTGRES_PASSWORD: postgres
   proxy:
     image: traefik:v3.1
+    command:
+      - --certificatesresolvers.le.acme.caserver=https://acme-staging-v02.api.letsencrypt.org/directory
     volumes:
       - /var/run/docker.sock:/var/run/docker.sock
 `;
@@ -71,7 +73,8 @@ export const WORKSPACE_FILES: Readonly<Record<string, string>> = {
   'restart.compose.yaml': COMPOSE,
   // Edited by the quick-fix test.
   '.github/SECURITY.md': POLICY_WITHOUT_CONTACT,
-  // Edited by the fix-all test: its fixes need no review, so fix-all (as on save) applies them.
+  // Edited by the fix-all test: fix-all (as on save) applies the staging fix, which needs no review,
+  // and leaves the password's and the socket's, which do.
   'fixall.compose.yaml': COMPOSE,
   // Not ours: they would trip rules if the extension linted every Markdown or YAML file.
   'README.md': POLICY_BARE,
