@@ -1,5 +1,5 @@
-import type { Config, DocumentKind, Finding, ProjectFacts, Report, Rule, Severity } from '../core/types';
-import { parseCompose } from '../formats/compose/parse';
+import type { Config, DocumentKind, Finding, Fix, ProjectFacts, Report, Rule, Severity } from '../core/types';
+import { buildProject, type ComposeProjectInput } from '../formats/compose/project';
 import type { ComposeModel } from '../formats/compose/model';
 import { parseDotenv, type DotenvModel } from '../formats/dotenv';
 import { type PolicyModel } from '../formats/policy/model';
@@ -38,7 +38,8 @@ export function parse(kind: DocumentKind, text: string): ParsedDocument {
     case 'policy':
       return parsePolicy(text);
     case 'compose':
-      return parseCompose(text);
+      // A file linted alone is a project of one file: extends within it are followed.
+      return buildProject({ files: [{ path: '', text }], references: new Map() }).files[0].model;
     case 'dotenv':
       return parseDotenv(text);
     case 'securitytxt':
@@ -59,6 +60,20 @@ export function formatMessage(messages: Record<string, string>, report: Pick<Rep
   );
 }
 
+/** Whether a fix's edits to this document lie inside it and apart from each other (two at one point have no order). */
+function fitsText(fix: Fix, length: number): boolean {
+  const own = fix.edits.filter((edit) => edit.path === undefined).sort((a, b) => a.start - b.start || a.end - b.end);
+  return own.every(
+    (edit, index) =>
+      0 <= edit.start &&
+      edit.start <= edit.end &&
+      edit.end <= length &&
+      (index === 0 ||
+        (own[index - 1].end <= edit.start &&
+          !(own[index - 1].start === edit.start && own[index - 1].end === edit.end))),
+  );
+}
+
 /** Runs the `rules` of the document's kind, then applies severity overrides and inline directives. */
 export function lintParsed(parsed: ParsedDocument, rules: readonly AnyRule[], options: LintOptions = {}): LintResult {
   const findings: Finding[] = [];
@@ -73,15 +88,11 @@ export function lintParsed(parsed: ParsedDocument, rules: readonly AnyRule[], op
     if (setting === 'off') continue;
     const userSeverity: Severity | undefined = overrides[rule.meta.id] as Severity | undefined;
     const report = (found: Report) => {
-      // A range or an edit that does not fit the text (a rule misreading broken input) must
-      // never reach an editor: the range is clamped, and such a fix is dropped.
+      // A range or an edit that does not fit the text, or edits that overlap (a rule misreading
+      // broken input), must never reach an editor: the range is clamped, and such a fix is dropped.
       const start = Math.min(Math.max(found.start, 0), length);
       const end = Math.min(Math.max(found.end, start), length);
-      const fixes = found.fixes?.filter((fix) =>
-        fix.edits.every(
-          (edit) => edit.path !== undefined || (0 <= edit.start && edit.start <= edit.end && edit.end <= length),
-        ),
-      );
+      const fixes = found.fixes?.filter((fix) => fitsText(fix, length));
       findings.push({
         ruleId: rule.meta.id,
         severity: userSeverity ?? found.severity ?? (setting as Severity),
@@ -91,6 +102,7 @@ export function lintParsed(parsed: ParsedDocument, rules: readonly AnyRule[], op
         start,
         end,
         ...(fixes && fixes.length > 0 ? { fixes } : {}),
+        ...(found.related && found.related.length > 0 ? { related: found.related } : {}),
       });
     };
     try {
@@ -113,4 +125,26 @@ export function lintText(
   const skipped = skipReason(kind, text);
   if (skipped) return { findings: [], failures: [], skipped };
   return lintParsed(parse(kind, text), rules, options);
+}
+
+/**
+ * Lints the Compose files of one project together: each file is parsed once, the project is built
+ * from them (overrides, includes, extends, env files), and every file is linted with that view,
+ * with the options `optionsFor` gives its path. A file too large or too deep is skipped with its
+ * reason, and the project is built without it.
+ */
+export function lintComposeProject(
+  input: ComposeProjectInput,
+  rules: readonly AnyRule[],
+  optionsFor: (path: string) => LintOptions,
+): Map<string, LintResult> {
+  const results = new Map<string, LintResult>();
+  const files = input.files.filter((file) => {
+    const skipped = skipReason('compose', file.text);
+    if (skipped) results.set(file.path, { findings: [], failures: [], skipped });
+    return !skipped;
+  });
+  const project = buildProject({ ...input, files });
+  for (const file of project.files) results.set(file.path, lintParsed(file.model, rules, optionsFor(file.path)));
+  return results;
 }

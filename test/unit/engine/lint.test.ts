@@ -50,6 +50,28 @@ describe('engine lint', () => {
     assert.equal(draws.size, 4, 'each lint draws new bytes');
   });
 
+  it('clamps a range that leaves the text, and drops a fix whose edits leave it or overlap', () => {
+    const edit = (start: number, end: number) => ({ start, end, newText: 'x' });
+    const sloppy: Rule<DotenvModel> = {
+      ...everyEntry,
+      check: (_model, context) =>
+        context.report({
+          messageId: 'entry',
+          data: { name: 'A', count: 1, total: 1 },
+          start: -3,
+          end: 99,
+          fixes: [
+            { title: 'outside', edits: [edit(2, 9)] },
+            { title: 'overlapping', edits: [edit(0, 2), edit(1, 3)] },
+            { title: 'same point twice', edits: [edit(1, 1), edit(1, 1)] },
+            { title: 'apart', edits: [edit(3, 4), edit(0, 1), edit(1, 1)] },
+          ],
+        }),
+    };
+    const [finding] = lintText('dotenv', 'A=1\n', [sloppy]).findings;
+    assert.deepEqual([finding.start, finding.end, finding.fixes?.map((fix) => fix.title)], [0, 4, ['apart']]);
+  });
+
   it('reports a rule that names a message it does not have as failed, and keeps the others', () => {
     const broken: Rule<DotenvModel> = {
       ...everyEntry,
