@@ -114,8 +114,11 @@ function composeAccuracy(): void {
   ];
   const files = lintWithCli(folder, [...singles, ...projects]);
 
-  // One prediction per place and category: the same problem seen by two rules is one answer.
-  const predicted = new Map<string, Place & { places: { file: string; line: number }[]; rule: string }>();
+  // One prediction per problem: findings of one category that share a place (the same value seen
+  // by two rules, or one .env value used by several services) are one answer.
+  type Prediction = Place & { places: { file: string; line: number }[]; rule: string };
+  const byPlace = new Map<string, Prediction>();
+  const found: Prediction[] = [];
   for (const file of files) {
     const path = relative(folder, resolve(folder, file.path));
     for (const finding of file.findings) {
@@ -126,31 +129,44 @@ function composeAccuracy(): void {
         line: place.line,
       }));
       if (!places.some((place) => labelled.has(place.file))) continue;
-      const key =
-        places
-          .map((place) => `${place.file}:${place.line}`)
-          .sort()
-          .join('|') + `#${category}`;
-      if (!predicted.has(key)) {
-        predicted.set(key, { ...places[0], category, note: finding.message, places, rule: finding.ruleId });
+      const keys = places.map((place) => `${place.file}:${place.line}#${category}`);
+      const existing = keys.map((key) => byPlace.get(key)).find((prediction) => prediction !== undefined);
+      const prediction = existing ?? {
+        ...places[0],
+        category,
+        note: finding.message,
+        places: [],
+        rule: finding.ruleId,
+      };
+      if (!existing) found.push(prediction);
+      for (const [index, key] of keys.entries()) {
+        if (byPlace.has(key)) continue;
+        byPlace.set(key, prediction);
+        prediction.places.push(places[index]);
       }
     }
   }
+  const predicted = new Map(found.map((prediction, index) => [String(index), prediction]));
 
   // Greedy matching: exact lines first, then one line off (a reviewer and a rule may point at
-  // adjacent lines of one multi-line value).
+  // adjacent lines of one multi-line value). A prediction answers every label at one of its places
+  // (a .env value and the Compose lines that use it are one problem, which a reviewer may label twice).
   const unmatchedLabels = new Set(expected);
   const unmatchedPredictions = new Set(predicted.values());
+  const usedPlaces = new Set<string>();
   for (const tolerance of [0, 1]) {
-    for (const prediction of [...unmatchedPredictions]) {
-      const label = [...unmatchedLabels].find(
-        (candidate) =>
-          candidate.category === prediction.category &&
-          prediction.places.some(
-            (place) => place.file === candidate.file && Math.abs(place.line - candidate.line) <= tolerance,
-          ),
-      );
-      if (label) {
+    for (const prediction of predicted.values()) {
+      for (const place of prediction.places) {
+        const key = `${place.file}:${place.line}#${prediction.category}`;
+        if (usedPlaces.has(key)) continue;
+        const label = [...unmatchedLabels].find(
+          (candidate) =>
+            candidate.category === prediction.category &&
+            place.file === candidate.file &&
+            Math.abs(place.line - candidate.line) <= tolerance,
+        );
+        if (!label) continue;
+        usedPlaces.add(key);
         unmatchedLabels.delete(label);
         unmatchedPredictions.delete(prediction);
       }

@@ -53,3 +53,10 @@ export class LineIndex {
     return { line: line + 1, column: offset - this.starts[line] + 1 };
   }
 }
+
+/** `text` without the characters of `characters` at its end, scanned once (`/[…]+$/` can be quadratic). */
+export function trimEndOf(text: string, characters: string): string {
+  let end = text.length;
+  while (end > 0 && characters.includes(text[end - 1])) end--;
+  return text.slice(0, end);
+}

@@ -1,12 +1,15 @@
-import { isSeq, Scalar, type YAMLMap } from 'yaml';
-import type { ProjectFacts, TextEdit } from '../../core/types';
+import { isMap, isScalar, isSeq, parseDocument, Scalar, type YAMLMap } from 'yaml';
+import { fileName, parentOf, resolvePath } from '../../core/paths';
+import { trimEndOf } from '../../core/text';
+import type { ProjectFacts, RelatedLocation, TextEdit } from '../../core/types';
 import { PASSWORD_FLAGS } from '../../secrets/names';
-import { contextWords } from '../../secrets/strength';
+import { contextWords, identityWords } from '../../secrets/strength';
 import { credentialVerdict, type CredentialVerdict } from '../../secrets/verdict';
 import { parseDotenv, type DotenvEntry, type DotenvModel } from '../dotenv';
 import { parseInterpolations, resolveInterpolation, type Lookup, type Resolved } from './interpolation';
 import type { ComposeModel, EnvEntry, PortItem, Service, VolumeItem } from './model';
-import { commandTokens, isHostPath, parsePortSpec, parseVolumeSpec } from './specs';
+import { definitionsOf, environmentOverriddenLater, overriddenLater, volumeOverriddenLater } from './project';
+import { commandTokens, isHostPath, parsePortSpec, parseVolumeSpec, type CommandToken } from './specs';
 import { getNode, isTrue, stringRef, type StringRef } from './yaml';
 
 /**
@@ -35,8 +38,12 @@ export function isProjectDotenv(path: string): boolean {
   return /^(?:\.\/)?\.env$/.test(path.trim());
 }
 
-/** Where a value Compose uses is written: in the Compose file, or on a line of the project `.env`. */
-export type Origin = { file: 'compose'; start: number; end: number } | { file: 'dotenv'; entry: DotenvEntry };
+/**
+ * Where a value Compose uses is written: in the Compose file, or on a line of a `.env` file (the
+ * project `.env`, or an `env_file`), whose path is given when known.
+ */
+export type Origin =
+  { file: 'compose'; start: number; end: number } | { file: 'dotenv'; entry: DotenvEntry; path?: string };
 
 /** A value set for a service: an `environment:` entry, an `env_file: .env` entry, or a command-line flag's value. */
 export interface ValueSite {
@@ -56,24 +63,67 @@ export interface ValueSite {
   /** Replaces the whole value as written with `text`, quoting it where the YAML style needs. */
   replace?: (text: string) => TextEdit;
   entry?: EnvEntry;
+  /** For a setting inside a configuration document: the other settings of its mapping. */
+  siblings?: { name: string; value?: string }[];
+  /**
+   * For a setting inside a configuration document passed in a variable (`KESTRA_CONFIGURATION: |`
+   * holding YAML): the keys leading to it, `kestra.server.basicAuth.enabled`; `name` is the last.
+   */
+  path?: string;
 }
 
 function isQuoteBefore(text: string, offset: number): boolean {
   return text[offset - 1] === '"' || text[offset - 1] === "'";
 }
 
+/**
+ * The password a command-line word gives, if it is a password flag: `--requirepass x`,
+ * `--password=x`, redis-cli's `-a x`, mysql's `-px`. Shell punctuation after it (`x;`) is left out.
+ */
+function passwordAfter(tokens: CommandToken[], index: number, client: string | undefined): CommandToken | undefined {
+  const token = tokens[index];
+  const equals = token.value.indexOf('=');
+  const flag = equals === -1 ? token.value : token.value.slice(0, equals);
+  let target: CommandToken | undefined;
+  const attached = (from: number): CommandToken => ({
+    ...token,
+    value: token.value.slice(from),
+    start: token.exact ? token.start + from : token.start,
+  });
+  if (PASSWORD_FLAGS.test(flag)) target = equals === -1 ? tokens[index + 1] : attached(equals + 1);
+  else if (client === 'redis-cli' && token.value === '-a') target = tokens[index + 1];
+  else if (client?.startsWith('m') && /^-p[^-]/.test(token.value)) target = attached(2);
+  if (!target || target.value.startsWith('-') || target.value === '') return undefined;
+  const trimmed = trimEndOf(target.value, ';&|)');
+  if (trimmed === target.value) return target;
+  if (trimmed === '') return undefined;
+  return { ...target, value: trimmed, end: target.exact ? target.start + trimmed.length : target.end };
+}
+
 /** Where a `.env` value is written, when the value is that variable alone (`${VAR}`, `$VAR`, `${VAR:?…}`, `${VAR:-…}`). */
-function dotenvOrigin(resolved: Resolved, raw: string, dotenv: DotenvModel | undefined): Origin | undefined {
+function dotenvOrigin(
+  resolved: Resolved,
+  raw: string,
+  dotenv: DotenvModel | undefined,
+  path: string | undefined,
+): Origin | undefined {
   if (!dotenv || resolved.variables.length !== 1) return undefined;
   const entry = dotenv.byName.get(resolved.variables[0]);
   if (!entry || entry.value === undefined || entry.value !== resolved.value) return undefined;
   const parts = parseInterpolations(raw);
   return parts.length === 1 && parts[0].start === 0 && parts[0].end === raw.length && parts[0].name === entry.name
-    ? { file: 'dotenv', entry }
+    ? { file: 'dotenv', entry, ...(path !== undefined ? { path } : {}) }
     : undefined;
 }
 
-function environmentSite(model: ComposeModel, service: Service, entry: EnvEntry, lookup: Lookup, dotenv?: DotenvModel) {
+function environmentSite(
+  model: ComposeModel,
+  service: Service,
+  entry: EnvEntry,
+  lookup: Lookup,
+  dotenv: DotenvModel | undefined,
+  dotenvPath: string | undefined,
+) {
   if (entry.value === undefined) return undefined;
   const resolved = resolveInterpolation(entry.value, lookup);
   const origin: Origin | undefined =
@@ -85,7 +135,7 @@ function environmentSite(model: ComposeModel, service: Service, entry: EnvEntry,
         }
       : resolved.literal
         ? { file: 'compose', start: entry.valueStart, end: entry.valueEnd }
-        : dotenvOrigin(resolved, entry.value, dotenv);
+        : dotenvOrigin(resolved, entry.value, dotenv, dotenvPath);
   const text = model.text;
   // In a flow collection a plain scalar cannot hold `{` or `}`: the new value, or the whole
   // `KEY=value` item, is quoted there.
@@ -115,34 +165,35 @@ function environmentSite(model: ComposeModel, service: Service, entry: EnvEntry,
   return site;
 }
 
-function commandSites(model: ComposeModel, service: Service, lookup: Lookup, dotenv?: DotenvModel): ValueSite[] {
+function commandSites(
+  model: ComposeModel,
+  service: Service,
+  lookup: Lookup,
+  dotenv: DotenvModel | undefined,
+  dotenvPath: string | undefined,
+): ValueSite[] {
   const sites: ValueSite[] = [];
-  for (const key of ['command', 'entrypoint'] as const) {
-    const node = getNode(model.doc, service.map, key);
+  for (const key of ['command', 'entrypoint', 'healthcheck'] as const) {
+    // A later file that sets the command replaces this one: its words never run.
+    if (overriddenLater(model, service, key)) continue;
+    const node = key === 'healthcheck' ? undefined : getNode(model.doc, service.map, key);
     const flow = isSeq(node) ? Boolean(node.flow) : Boolean(service.map.flow);
     const tokens = commandTokens(model, service.map, key);
+    let client: string | undefined;
     tokens.forEach((token, index) => {
-      const equals = token.value.indexOf('=');
-      const flag = equals === -1 ? token.value : token.value.slice(0, equals);
-      if (!PASSWORD_FLAGS.test(flag)) return;
-      const target =
-        equals === -1
-          ? tokens[index + 1]
-          : {
-              ...token,
-              value: token.value.slice(equals + 1),
-              start: token.exact ? token.start + equals + 1 : token.start,
-            };
-      if (!target || target.value.startsWith('-') || target.value === '') return;
+      if (/^(?:redis-cli|mysql|mysqladmin|mariadb|mariadb-admin)$/.test(token.value)) client = token.value;
+      const target = passwordAfter(tokens, index, client);
+      if (!target) return;
       const resolved = resolveInterpolation(target.value, lookup);
-      // `$$REDIS_PASSWORD` reaches the container as `$REDIS_PASSWORD`, for its shell to fill in.
-      if (resolved.value !== undefined && /^\$\{?[A-Za-z_][A-Za-z0-9_]*\}?$/.test(resolved.value)) return;
+      // `$$REDIS_PASSWORD` and `$$(cat /run/secrets/redis)` reach the container as `$…`, for its
+      // shell to fill in: a variable or a command, not a password.
+      if (resolved.value !== undefined && /\$[({A-Za-z_]/.test(resolved.value)) return;
       const origin: Origin | undefined =
         resolved.source && target.exact
           ? { file: 'compose', start: target.start + resolved.source.start, end: target.start + resolved.source.end }
           : resolved.literal
             ? { file: 'compose', start: target.start, end: target.end }
-            : dotenvOrigin(resolved, target.value, dotenv);
+            : dotenvOrigin(resolved, target.value, dotenv, dotenvPath);
       // A plain word in a flow list cannot hold `{` or `}`: the whole item is quoted there.
       const replace = (value: string): TextEdit => {
         const range = target.node.range;
@@ -152,6 +203,7 @@ function commandSites(model: ComposeModel, service: Service, lookup: Lookup, dot
         }
         return { start: target.start, end: target.end, newText: value };
       };
+      const flag = token.value.split('=')[0];
       sites.push({
         service,
         name: flag,
@@ -169,26 +221,105 @@ function commandSites(model: ComposeModel, service: Service, lookup: Lookup, dot
   return sites;
 }
 
-/** Entries of the project `.env` that reach a service through `env_file: .env` and that its `environment:` does not set. */
-function envFileSites(service: Service, dotenv: DotenvModel | undefined): ValueSite[] {
-  if (!dotenv) return [];
-  const ref = service.envFiles.find((file) => isProjectDotenv(file.path))?.ref;
-  if (!ref) return [];
-  const own = new Set(service.environment.map((entry) => entry.name));
+/** A multi-line value is read as a configuration document when it parses as a YAML mapping. */
+const MAX_EMBEDDED_SETTINGS = 500;
+
+/**
+ * The settings of a configuration document passed in a variable (a YAML mapping in a block value,
+ * as `INVIDIOUS_CONFIG: |` or `KESTRA_CONFIGURATION: |` hold): each scalar setting as a site of its
+ * own, at its own line of the Compose file, named by its key and with its sibling settings.
+ */
+function embeddedSites(model: ComposeModel, service: Service, entry: EnvEntry): ValueSite[] {
+  const value = entry.value;
+  const offsets = entry.offsets;
+  if (value === undefined || !offsets || !value.includes('\n')) return [];
+  const document = parseDocument(value, { prettyErrors: false });
+  if (document.errors.length > 0 || !isMap(document.contents)) return [];
   const sites: ValueSite[] = [];
-  for (const entry of dotenv.byName.values()) {
-    if (own.has(entry.name) || entry.value === undefined) continue;
-    sites.push({
-      service,
-      name: entry.name,
-      kind: 'env_file',
-      raw: entry.raw,
-      start: ref.start,
-      end: ref.end,
-      exact: ref.exact,
-      resolved: { value: entry.value, literal: true, required: false, variables: [entry.name] },
-      origin: { file: 'dotenv', entry },
-    });
+  const walk = (map: YAMLMap, path: string[]) => {
+    const siblings = map.items.flatMap((pair) =>
+      isScalar(pair.key) && isScalar(pair.value)
+        ? [{ name: String(pair.key.value), value: String(pair.value.value) }]
+        : [],
+    );
+    for (const pair of map.items) {
+      if (sites.length >= MAX_EMBEDDED_SETTINGS || !isScalar(pair.key)) continue;
+      const key = String(pair.key.value);
+      if (isMap(pair.value)) {
+        if (path.length < 8) walk(pair.value, [...path, key]);
+        continue;
+      }
+      if (!isScalar(pair.value) || !pair.value.range || pair.value.value === null) continue;
+      const setting = String(pair.value.value);
+      const [from, to] = pair.value.range;
+      const quoted = pair.value.type === Scalar.QUOTE_DOUBLE || pair.value.type === Scalar.QUOTE_SINGLE;
+      const inner = quoted ? [from + 1, to - 1] : [from, to];
+      const start = offsets[inner[0]];
+      const end = inner[1] > inner[0] ? offsets[inner[1] - 1] + 1 : start;
+      const exact = model.text.slice(start, end) === setting;
+      sites.push({
+        service,
+        name: key,
+        path: [...path, key].join('.'),
+        kind: 'environment',
+        raw: setting,
+        start,
+        end,
+        exact,
+        resolved: {
+          value: setting,
+          literal: true,
+          required: false,
+          variables: [],
+          source: { start: 0, end: setting.length },
+        },
+        origin: { file: 'compose', start, end },
+        siblings,
+      });
+    }
+  };
+  walk(document.contents, []);
+  return sites;
+}
+
+/**
+ * Entries of the `env_file:` files of a service (the project `.env` among them) that it does not
+ * set in `environment:` in any of its files, which wins over them.
+ */
+function envFileSites(model: ComposeModel, service: Service, facts: ProjectFacts): ValueSite[] {
+  const context = model.project;
+  const own = new Set(
+    definitionsOf(model, service).flatMap((each) => each.service.environment.map((entry) => entry.name)),
+  );
+  const sites: ValueSite[] = [];
+  for (const envFile of service.envFiles) {
+    let dotenv: DotenvModel | undefined;
+    let path: string | undefined;
+    const resolved =
+      context && context.file.path !== '' ? resolvePath(parentOf(context.file.path), envFile.path) : undefined;
+    if (isProjectDotenv(envFile.path) && (resolved === undefined || resolved === facts.dotenv?.path)) {
+      dotenv = projectDotenv(facts);
+      path = facts.dotenv?.path;
+    } else if (resolved !== undefined) {
+      dotenv = context?.project.envFiles.get(resolved);
+      path = resolved;
+    }
+    if (!dotenv) continue;
+    for (const entry of dotenv.byName.values()) {
+      if (own.has(entry.name) || entry.value === undefined) continue;
+      own.add(entry.name);
+      sites.push({
+        service,
+        name: entry.name,
+        kind: 'env_file',
+        raw: entry.raw,
+        start: envFile.ref.start,
+        end: envFile.ref.end,
+        exact: envFile.ref.exact,
+        resolved: { value: entry.value, literal: true, required: false, variables: [entry.name] },
+        origin: { file: 'dotenv', entry, ...(path !== undefined ? { path } : {}) },
+      });
+    }
   }
   return sites;
 }
@@ -204,27 +335,47 @@ export function valueSites(model: ComposeModel, facts: ProjectFacts): ValueSite[
   const cached = siteCache.get(model);
   if (cached && cached.dotenv === key) return cached.sites;
   const dotenv = projectDotenv(facts);
+  const dotenvPath = facts.dotenv?.path;
   const lookup = dotenvLookup(facts);
   const sites: ValueSite[] = [];
   for (const service of model.services) {
     for (const entry of service.environment) {
-      const site = environmentSite(model, service, entry, lookup, dotenv);
+      // A later file that sets the same variable decides its value: this one never reaches the container.
+      if (environmentOverriddenLater(model, service, entry.name)) continue;
+      const site = environmentSite(model, service, entry, lookup, dotenv, dotenvPath);
       if (site) sites.push(site);
+      sites.push(...embeddedSites(model, service, entry));
     }
-    sites.push(...envFileSites(service, dotenv), ...commandSites(model, service, lookup, dotenv));
+    sites.push(...envFileSites(model, service, facts), ...commandSites(model, service, lookup, dotenv, dotenvPath));
   }
   siteCache.set(model, { dotenv: key, sites });
   return sites;
 }
 
-/** Where a finding about `site` goes: on the value as written, or on its default when that is what is used. */
-export function siteRange(site: ValueSite): { start: number; end: number } {
-  return site.origin?.file === 'compose' ? { start: site.origin.start, end: site.origin.end } : site;
+/**
+ * Where a finding about `site` goes: on the value as written, or on its default when that is what is
+ * used; a value from a `.env` file also points at its line there.
+ */
+export function siteRange(site: ValueSite): { start: number; end: number; related?: RelatedLocation[] } {
+  if (site.origin?.file === 'compose') return { start: site.origin.start, end: site.origin.end };
+  const related: RelatedLocation[] =
+    site.origin?.file === 'dotenv' && site.origin.path !== undefined
+      ? [
+          {
+            path: site.origin.path,
+            start: site.origin.entry.valueStart,
+            end: site.origin.entry.valueEnd,
+            message: `${site.origin.entry.name} is set here`,
+          },
+        ]
+      : [];
+  return { start: site.start, end: site.end, ...(related.length > 0 ? { related } : {}) };
 }
 
-/** ` from .env line N`, when the value comes from the project `.env`. */
+/** ` from .env line N` (or the env_file's name), when the value comes from a `.env` file. */
 export function originNote(site: ValueSite): string {
-  return site.origin?.file === 'dotenv' ? ` from .env line ${site.origin.entry.line}` : '';
+  if (site.origin?.file !== 'dotenv') return '';
+  return ` from ${site.origin.path !== undefined ? fileName(site.origin.path) : '.env'} line ${site.origin.entry.line}`;
 }
 
 /** A published port, resolved: what address it listens on, and where to change that. */
@@ -327,6 +478,8 @@ export function bindMounts(model: ComposeModel, service: Service, lookup: Lookup
       if (spec.source === undefined) continue;
       const source = resolveInterpolation(spec.source, lookup, UNKNOWN).value ?? '';
       if (!isBindSource(source)) continue;
+      // A later file that mounts something else at the same place replaces this mount.
+      if (volumeOverriddenLater(model, service, spec.target)) continue;
       const options = spec.mode?.split(',') ?? [];
       mounts.push({
         item,
@@ -345,6 +498,7 @@ export function bindMounts(model: ComposeModel, service: Service, lookup: Lookup
       const source = resolveInterpolation(sourceRef.value, lookup, UNKNOWN).value ?? '';
       if (type === undefined ? !isBindSource(source) : source === '') continue;
       const targetRef = stringRef(model.text, getNode(model.doc, item.long, 'target'));
+      if (targetRef && volumeOverriddenLater(model, service, targetRef.value)) continue;
       mounts.push({
         item,
         source,
@@ -383,7 +537,12 @@ export function siteContext(model: ComposeModel, site: ValueSite): string[] {
     );
     projectWords.set(model, words);
   }
-  const own = contextWords(site.name, site.service.name, site.service.image?.value);
+  // A password equal to the user or database name is the first guess: those settings count too.
+  const own = [
+    ...contextWords(site.name, site.service.name, site.service.image?.value),
+    ...identityWords(site.service.environment),
+    ...identityWords(site.siblings ?? []),
+  ];
   return [...new Set([...own, ...words])];
 }
 

@@ -1,6 +1,6 @@
-import { isSeq, type Node, type YAMLMap } from 'yaml';
+import { isMap, isSeq, type Node, type YAMLMap } from 'yaml';
 import type { ComposeModel } from './model';
-import { getNode, seqItems, stringRef, type StringRef } from './yaml';
+import { getNode, rangeOf, seqItems, stringRef, type StringRef } from './yaml';
 
 /** The short syntaxes of Compose: command words, ports and volumes, split as Compose splits them. */
 
@@ -39,27 +39,30 @@ export interface CommandToken extends StringRef {
   item?: Node;
 }
 
+/** Where a service runs commands: its command, its entrypoint, and its healthcheck's test. */
+export type CommandKey = 'command' | 'entrypoint' | 'healthcheck';
+
 /**
- * The words of `command` or `entrypoint`, with offsets, in the string or the list form. List items
- * holding several words (`sh -c "redis-server --requirepass x"`) are split too.
+ * The words of `command`, `entrypoint` or `healthcheck.test`, with offsets, in the string or the
+ * list form. List items holding several words (`sh -c "redis-server --requirepass x"`) are split too.
  */
-export function commandTokens(model: ComposeModel, map: YAMLMap, key: 'command' | 'entrypoint'): CommandToken[] {
-  const node = getNode(model.doc, map, key);
+export function commandTokens(model: ComposeModel, map: YAMLMap, key: CommandKey): CommandToken[] {
+  const holder = key === 'healthcheck' ? getNode(model.doc, map, 'healthcheck') : undefined;
+  const node =
+    key === 'healthcheck'
+      ? isMap(holder)
+        ? getNode(model.doc, holder, 'test')
+        : undefined
+      : getNode(model.doc, map, key);
   const items = isSeq(node) ? seqItems(model.doc, node) : [node];
   const tokens: CommandToken[] = [];
   for (const item of items) {
     const ref = stringRef(model.text, item);
     if (!ref) continue;
     for (const match of words(ref.value)) {
-      const start = ref.exact ? ref.start + match.index : ref.start;
-      tokens.push({
-        value: match.word,
-        start,
-        end: ref.exact ? start + match.word.length : ref.end,
-        exact: ref.exact,
-        node: ref.node,
-        ...(isSeq(node) ? { item } : {}),
-      });
+      // A word of a block or folded command has its own range too: `command: >` scripts hold passwords.
+      const { start, end, exact } = rangeOf(model.text, ref, match.index, match.index + match.word.length);
+      tokens.push({ value: match.word, start, end, exact, node: ref.node, ...(isSeq(node) ? { item } : {}) });
     }
   }
   return tokens;
@@ -159,4 +162,45 @@ export function parseVolumeSpec(value: string): VolumeSpec {
 /** A volume source that is a host path (a bind mount) rather than a named volume. */
 export function isHostPath(source: string): boolean {
   return /^(?:[/.~]|[A-Za-z]:[\\/]|\\\\)/.test(source);
+}
+
+/** A password in a URL, as written: where it is within the text. */
+interface UrlPassword {
+  start: number;
+  end: number;
+  password: string;
+  scheme: string;
+}
+
+/** Passwords masked already (`****`, `xxx`) are left alone. */
+const MASKED = /^(?:\*+|x+|\.{3}|<[^<>]*>)$/i;
+
+/** Finds `scheme://user:password@host` in `text` with a password written literally (no `$`). */
+export function urlPasswords(text: string): UrlPassword[] {
+  const found: UrlPassword[] = [];
+  let from = 0;
+  for (;;) {
+    const marker = text.indexOf('://', from);
+    if (marker === -1) break;
+    from = marker + 3;
+    let schemeStart = marker;
+    while (schemeStart > 0 && /[A-Za-z0-9+.-]/.test(text[schemeStart - 1])) schemeStart--;
+    // A scheme starts with a letter: `${URL:-postgres://…}` gives `postgres`, not `-postgres`.
+    while (schemeStart < marker && !/[A-Za-z]/.test(text[schemeStart])) schemeStart++;
+    if (schemeStart === marker) continue;
+    // The authority runs to the path, query, fragment or the end of the word.
+    let end = from;
+    while (end < text.length && !/[/?#\s"'`,;]/.test(text[end])) end++;
+    const authority = text.slice(from, end);
+    const at = authority.lastIndexOf('@');
+    if (at === -1) continue;
+    const userinfo = authority.slice(0, at);
+    const colon = userinfo.indexOf(':');
+    if (colon === -1) continue;
+    const password = userinfo.slice(colon + 1);
+    if (password === '' || password.includes('$') || MASKED.test(password)) continue;
+    const start = from + colon + 1;
+    found.push({ start, end: start + password.length, password, scheme: text.slice(schemeStart, marker) });
+  }
+  return found;
 }

@@ -28,6 +28,42 @@ export interface StringRef {
   /** Whether `start + i` is the offset of `value[i]` (false for escapes, folded or block scalars). */
   exact: boolean;
   node: Scalar;
+  /**
+   * For a value that is not exact but whose characters all stand in the source in order (block
+   * scalars, folded plain scalars): the offset of each of its non-space characters, space
+   * characters mapped to where the source has its folding or spacing.
+   */
+  offsets?: number[];
+}
+
+/** Whether a character is folding or spacing in a YAML scalar's source. */
+function isSpacing(character: string | undefined): boolean {
+  return character === ' ' || character === '\t' || character === '\n' || character === '\r';
+}
+
+/**
+ * Where each character of a scalar's value stands in its source, for scalars YAML folds or strips
+ * the indentation of: each visible character is found in order, spacing between them mapped to
+ * the source's spacing. Undefined when a character cannot be found (an escape, for one).
+ */
+function alignOffsets(text: string, from: number, to: number, value: string, block: boolean): number[] | undefined {
+  // A block scalar's content starts on the line after its `|` or `>` header.
+  let at = block ? text.indexOf('\n', from) + 1 : from;
+  if (at <= 0 || at > to) return undefined;
+  const offsets: number[] = [];
+  for (const character of value) {
+    if (isSpacing(character)) {
+      offsets.push(at);
+      if (isSpacing(text[at]) && at < to) at++;
+      continue;
+    }
+    while (at < to && isSpacing(text[at])) at++;
+    if (text[at] !== character) return undefined;
+    offsets.push(at);
+    at++;
+  }
+  offsets.push(at);
+  return offsets;
 }
 
 /** For each alias, the anchored node it names; undefined when no anchor of its name comes before it. */
@@ -180,7 +216,31 @@ export function stringRef(text: string, node: unknown): StringRef | undefined {
   const end = quoted ? to - 1 : to;
   // A tagged scalar (`!tag value`) keeps its tag outside the range: an edit there would glue onto it.
   const exact = node.tag === undefined && text.slice(start, end) === value;
-  return { value, start: exact ? start : from, end: exact ? end : to, exact, node };
+  if (exact || quoted || node.tag !== undefined)
+    return { value, start: exact ? start : from, end: exact ? end : to, exact, node };
+  const block = node.type === Scalar.BLOCK_FOLDED || node.type === Scalar.BLOCK_LITERAL;
+  const offsets = alignOffsets(text, from, to, value, block);
+  return { value, start: from, end: to, exact, node, ...(offsets ? { offsets } : {}) };
+}
+
+/**
+ * The source range of `ref.value.slice(from, to)`: exact offsets, or mapped ones for a block or
+ * folded scalar (exact when the source there reads the same, as a word without spacing does); the
+ * whole scalar when neither is known.
+ */
+export function rangeOf(
+  text: string,
+  ref: StringRef,
+  from: number,
+  to: number,
+): { start: number; end: number; exact: boolean } {
+  if (ref.exact) return { start: ref.start + from, end: ref.start + to, exact: true };
+  if (ref.offsets && to > from) {
+    const start = ref.offsets[from];
+    const end = ref.offsets[to - 1] + 1;
+    return { start, end, exact: text.slice(start, end) === ref.value.slice(from, to) };
+  }
+  return { start: ref.start, end: ref.end, exact: false };
 }
 
 /** A scalar's value as a string, or undefined; `!reset` counts as unset. */

@@ -1,53 +1,12 @@
 import { isSeq, Scalar } from 'yaml';
 import type { Fix, Rule, TextEdit } from '../../core/types';
 import { type ComposeModel } from '../../formats/compose/model';
-import { commandTokens } from '../../formats/compose/specs';
+import { commandTokens, urlPasswords } from '../../formats/compose/specs';
 import { getNode } from '../../formats/compose/yaml';
 import { valueSites } from '../../formats/compose/resolve';
 import { dotenvSetEdit, requiredVariable, serviceVariable } from '../utils/compose-edits';
 import { reportOnce } from '../utils/report-once';
 import { maskSecret } from '../../secrets/mask';
-
-/** A password in a URL, as written: where it is within the text. */
-interface UrlPassword {
-  start: number;
-  end: number;
-  password: string;
-  scheme: string;
-}
-
-/** Passwords masked already (`****`, `xxx`) are left alone. */
-const MASKED = /^(?:\*+|x+|\.{3}|<[^<>]*>)$/i;
-
-/** Finds `scheme://user:password@host` in `text` with a password written literally (no `$`). */
-export function urlPasswords(text: string): UrlPassword[] {
-  const found: UrlPassword[] = [];
-  let from = 0;
-  for (;;) {
-    const marker = text.indexOf('://', from);
-    if (marker === -1) break;
-    from = marker + 3;
-    let schemeStart = marker;
-    while (schemeStart > 0 && /[A-Za-z0-9+.-]/.test(text[schemeStart - 1])) schemeStart--;
-    // A scheme starts with a letter: `${URL:-postgres://…}` gives `postgres`, not `-postgres`.
-    while (schemeStart < marker && !/[A-Za-z]/.test(text[schemeStart])) schemeStart++;
-    if (schemeStart === marker) continue;
-    // The authority runs to the path, query, fragment or the end of the word.
-    let end = from;
-    while (end < text.length && !/[/?#\s"'`,;]/.test(text[end])) end++;
-    const authority = text.slice(from, end);
-    const at = authority.lastIndexOf('@');
-    if (at === -1) continue;
-    const userinfo = authority.slice(0, at);
-    const colon = userinfo.indexOf(':');
-    if (colon === -1) continue;
-    const password = userinfo.slice(colon + 1);
-    if (password === '' || password.includes('$') || MASKED.test(password)) continue;
-    const start = from + colon + 1;
-    found.push({ start, end: start + password.length, password, scheme: text.slice(schemeStart, marker) });
-  }
-  return found;
-}
 
 /** `DATABASE_URL` gives `DATABASE_PASSWORD`. */
 function passwordVariable(name: string): string {
@@ -67,7 +26,7 @@ export const credentialsInUrl: Rule<ComposeModel> = {
       urlPasswordInCommand:
         'The {{key}} of service "{{service}}" has a literal password in {{article}} {{scheme}}:// URL ({{masked}}): interpolate it from .env instead.',
     },
-    fixable: 'unattended',
+    fixable: 'review',
   },
   check(model, context) {
     const report = reportOnce(context);
@@ -76,7 +35,13 @@ export const credentialsInUrl: Rule<ComposeModel> = {
       const required = edit(requiredVariable(variable));
       if (!required) return [];
       const fixes: Fix[] = [
-        { title: `Take the password from ${variable} (\${${variable}:?…})`, edits: [required], preferred: true },
+        // Someone has to choose the password before the deployment starts again: never unattended.
+        {
+          title: `Take the password from ${variable} (\${${variable}:?…})`,
+          edits: [required],
+          preferred: true,
+          needsReview: true,
+        },
       ];
       const stored = dotenvSetEdit(facts, variable, password);
       if (stored) {

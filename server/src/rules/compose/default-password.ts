@@ -4,7 +4,15 @@ import { originNote, siteRange, siteVerdict, valueSites } from '../../formats/co
 import { randomSecret } from '../../secrets/generate';
 import { maskSecret } from '../../secrets/mask';
 import { describeWeakness } from '../../secrets/verdict';
-import { defaultVariable, dotenvFix, dotenvValueFixes, requireFix, siteVariable } from '../utils/compose-fixes';
+import {
+  defaultVariable,
+  dotenvFix,
+  dotenvValueFixes,
+  requireFix,
+  sharedValueEdits,
+  sharedVariable,
+  siteVariable,
+} from '../utils/compose-fixes';
 import { reportOnce } from '../utils/report-once';
 
 export const defaultPassword: Rule<ComposeModel> = {
@@ -16,7 +24,7 @@ export const defaultPassword: Rule<ComposeModel> = {
     messages: {
       weak: '{{name}} in service "{{service}}" is {{weakness}} ({{masked}}){{origin}}.',
     },
-    fixable: 'unattended',
+    fixable: 'review',
   },
   check(model, context) {
     const report = reportOnce(context);
@@ -26,20 +34,22 @@ export const defaultPassword: Rule<ComposeModel> = {
       // Signing keys are judged by compose/weak-jwt-secret, against a stricter bar.
       const verdict = siteVerdict(model, site);
       if (verdict?.kind !== 'weak') continue;
-      const variable = siteVariable(site, defaultVariable(site));
+      const variable = sharedVariable(model, site, context.facts) ?? siteVariable(site, defaultVariable(site));
+      const also = sharedValueEdits(model, site, variable, context.facts);
       const fixes: Fix[] = [];
       if (site.origin?.file === 'dotenv') {
         fixes.push(
           ...dotenvValueFixes(site, randomSecret(context.randomBytes, 24), 'a strong random value', context.facts),
         );
       } else {
-        const required = requireFix(site, variable);
+        const required = requireFix(site, variable, true, also);
         const generated = dotenvFix(
           `Write a strong random ${variable} to .env and require it`,
           site,
           variable,
           randomSecret(context.randomBytes, 24),
           context.facts,
+          also,
         );
         if (required) fixes.push(required);
         if (required && generated) fixes.push(generated);

@@ -2,7 +2,14 @@ import type { Fix, Rule } from '../../core/types';
 import type { ComposeModel } from '../../formats/compose/model';
 import { siteRange, siteVerdict, valueSites } from '../../formats/compose/resolve';
 import { maskSecret } from '../../secrets/mask';
-import { defaultVariable, dotenvFix, requireFix, siteVariable } from '../utils/compose-fixes';
+import {
+  defaultVariable,
+  dotenvFix,
+  requireFix,
+  sharedValueEdits,
+  sharedVariable,
+  siteVariable,
+} from '../utils/compose-fixes';
 import { reportOnce } from '../utils/report-once';
 
 export const hardcodedSecret: Rule<ComposeModel> = {
@@ -27,10 +34,11 @@ export const hardcodedSecret: Rule<ComposeModel> = {
       if (value === undefined) continue;
       // Weak values belong to compose/default-password and compose/weak-jwt-secret.
       if (siteVerdict(model, site)?.kind !== 'strong') continue;
-      const variable = siteVariable(site, defaultVariable(site));
+      const variable = sharedVariable(model, site, context.facts) ?? siteVariable(site, defaultVariable(site));
+      const also = sharedValueEdits(model, site, variable, context.facts);
       const fixes: Fix[] = [];
-      const moved = dotenvFix(`Move ${variable} to .env and require it`, site, variable, value, context.facts);
-      const required = requireFix(site, variable, false);
+      const moved = dotenvFix(`Move ${variable} to .env and require it`, site, variable, value, context.facts, also);
+      const required = requireFix(site, variable, false, also);
       // Both or neither: alone, dropping the value would be applied without asking.
       if (moved && required) fixes.push(moved, { ...required, needsReview: true });
       report({

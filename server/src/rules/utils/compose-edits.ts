@@ -265,3 +265,65 @@ export function dotenvRemoveEdit(facts: ProjectFacts, entry: DotenvEntry): TextE
   if (path === undefined) return undefined;
   return { path, start: entry.lineStart, end: entry.lineEnd, newText: '' };
 }
+
+/**
+ * Where a line added after `node` goes: the start of the line after its last character, or the
+ * end of a text that has no line break there (`breakFirst`: the new text must start with one).
+ */
+export function lineAfter(text: string, node: Node): { at: number; breakFirst: boolean } | undefined {
+  if (!node.range) return undefined;
+  const end = node.range[1];
+  // A block collection's range ends after its last line break; a scalar's at its last character.
+  const last = end > 0 && text[end - 1] === '\n' ? end - 1 : end;
+  let next = lineEnd(text, last);
+  if (text[next] === '\r') next++;
+  if (text[next] === '\n') return { at: next + 1, breakFirst: false };
+  return { at: next, breakFirst: true };
+}
+
+/**
+ * An edit adding an entry at the end of a map the document writes itself: `lines` (`key: value`, or
+ * a key and its lines indented relative to it) at the indentation of the map's keys in block
+ * style, or `, key: value` in a flow map (one line only there).
+ */
+export function appendMapEntry(text: string, map: Node | null | undefined, lines: string[]): TextEdit | undefined {
+  if (!isMap(map) || map.items.length === 0) return undefined;
+  const lastPair = map.items[map.items.length - 1];
+  const first = map.items[0].key as Node | null;
+  const last = ((lastPair.value as Node | null) ?? (lastPair.key as Node | null)) || undefined;
+  if (!first?.range || !last?.range) return undefined;
+  if (map.flow) {
+    if (lines.length !== 1) return undefined;
+    return { start: last.range[1], end: last.range[1], newText: `, ${lines[0]}` };
+  }
+  // A byte-order mark before the document's first key is no indentation.
+  const indentation = text.slice(lineStart(text, first.range[0]), first.range[0]).replace(/^\uFEFF/, '');
+  const after = lineAfter(text, last);
+  if (!/^[ \t]*$/.test(indentation) || !after) return undefined;
+  const eol = lineEnding(text);
+  const block = lines.map((line) => `${indentation}${line}${eol}`).join('');
+  return { start: after.at, end: after.at, newText: after.breakFirst ? `${eol}${block}` : block };
+}
+
+/**
+ * An edit removing `item` (one line, or a block map over several lines) from the block sequence
+ * that is `pair`'s value, line breaks included; the only item takes the pair with it. Undefined
+ * when the item shares its lines with anything else, or for a flow or tagged (`!override`) sequence.
+ */
+export function removeBlockSequenceItem(text: string, pair: Pair, item: Node): TextEdit | undefined {
+  const sequence = pair.value;
+  if (!isSeq(sequence) || sequence.flow || sequence.tag || !item.range || !sequence.items.includes(item)) {
+    return undefined;
+  }
+  if (sequence.items.length === 1) return removePairLines(text, pair);
+  const from = lineStart(text, item.range[0]);
+  if (!/^[ \t]*-[ \t]+$/.test(text.slice(from, item.range[0]))) return undefined;
+  const end = item.range[1];
+  const last = end > 0 && text[end - 1] === '\n' ? end - 1 : end;
+  const to = lineEnd(text, last);
+  if (!/^[ \t]*(?:#.*)?$/.test(text.slice(Math.min(end, to), to))) return undefined;
+  let next = to;
+  if (text[next] === '\r') next++;
+  if (text[next] === '\n') next++;
+  return { start: from, end: next, newText: '' };
+}

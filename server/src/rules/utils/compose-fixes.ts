@@ -1,5 +1,8 @@
-import type { Fix, ProjectFacts } from '../../core/types';
-import type { ValueSite } from '../../formats/compose/resolve';
+import type { Fix, ProjectFacts, TextEdit } from '../../core/types';
+import type { ComposeModel } from '../../formats/compose/model';
+import { projectDotenv, valueSites, type ValueSite } from '../../formats/compose/resolve';
+import { commandTokens, urlPasswords } from '../../formats/compose/specs';
+import { isCredentialKey, isSigningKey } from '../../secrets/names';
 import {
   composeVariableName,
   dotenvRemoveEdit,
@@ -22,14 +25,93 @@ export function defaultVariable(site: ValueSite, suffix = 'PASSWORD'): string {
   return site.kind === 'command' ? serviceVariable(site.service, suffix) : composeVariableName(site.name);
 }
 
-/** `${NAME:?…}` in place of the value: Compose then asks for NAME. */
-export function requireFix(site: ValueSite, variable: string, preferred = true): Fix | undefined {
+/**
+ * `${NAME:?…}` in place of the value: Compose then asks for NAME. Never unattended: someone has to
+ * choose the value before the deployment starts again. `also` holds the edits that switch the other
+ * places using the same value to the variable (see sharedValueEdits), so they keep agreeing.
+ */
+export function requireFix(
+  site: ValueSite,
+  variable: string,
+  preferred = true,
+  also: TextEdit[] = [],
+): Fix | undefined {
   if (!site.replace) return undefined;
   return {
-    title: `Require ${variable} from the environment (\${${variable}:?…})`,
-    edits: [site.replace(requiredVariable(variable))],
+    title: `Require ${variable} from the environment (\${${variable}:?…})${also.length > 0 ? ` here and in ${plural(also.length)}` : ''}`,
+    edits: [site.replace(requiredVariable(variable)), ...also],
     ...(preferred ? { preferred: true } : {}),
+    needsReview: true,
   };
+}
+
+function plural(count: number): string {
+  return count === 1 ? '1 other place' : `${count} other places`;
+}
+
+/**
+ * A variable that already holds this site's literal value: one another place of the file reads
+ * (`${POSTGRES_PASSWORD:-secret}` for `secret`), or one the project `.env` sets. A fix then reuses
+ * it instead of inventing a second variable that must be kept equal to the first.
+ */
+export function sharedVariable(model: ComposeModel, site: ValueSite, facts: ProjectFacts): string | undefined {
+  const value = site.resolved.value;
+  if (!site.resolved.literal || value === undefined || value === '') return undefined;
+  for (const other of valueSites(model, facts)) {
+    if (other === site || other.resolved.literal || other.resolved.value !== value) continue;
+    const named = /^\$\{?([A-Za-z_][A-Za-z0-9_]*)/.exec(other.raw)?.[1];
+    if (named) return named;
+  }
+  return projectDotenv(facts)?.entries.find(
+    (entry) => entry.value === value && /^[A-Za-z_][A-Za-z0-9_]*$/.test(entry.name),
+  )?.name;
+}
+
+/**
+ * The edits that put `${variable}` in every other place of the file that holds the same literal
+ * as this credential: other credential settings, password flags of commands and healthchecks, and
+ * passwords inside URLs. One literal used in several places becomes one variable used in all of
+ * them, so the services that share a password keep sharing it after the fix.
+ */
+export function sharedValueEdits(
+  model: ComposeModel,
+  site: ValueSite,
+  variable: string,
+  facts: ProjectFacts,
+): TextEdit[] {
+  const value = site.resolved.value;
+  if (!site.resolved.literal || value === undefined || value === '') return [];
+  const reference = `\${${variable}}`;
+  const edits: TextEdit[] = [];
+  for (const other of valueSites(model, facts)) {
+    if (other === site || other.origin?.file !== 'compose' || !other.resolved.literal || other.resolved.value !== value)
+      continue;
+    if (!other.replace || (other.kind === 'environment' && !isCredentialKey(other.name) && !isSigningKey(other.name)))
+      continue;
+    edits.push(other.replace(reference));
+  }
+  const inUrls = (text: string, start: number) => {
+    for (const url of urlPasswords(text)) {
+      if (url.password === value) edits.push({ start: start + url.start, end: start + url.end, newText: reference });
+    }
+  };
+  for (const service of model.services) {
+    for (const entry of service.environment) {
+      if (entry.value !== undefined && entry.exact) inUrls(entry.value, entry.valueStart);
+    }
+    for (const key of ['command', 'entrypoint', 'healthcheck'] as const) {
+      for (const token of commandTokens(model, service.map, key)) if (token.exact) inUrls(token.value, token.start);
+    }
+  }
+  // The site's own range is replaced by the fix itself; edits that overlap it or each other are dropped.
+  const taken = [{ start: site.start, end: site.end }];
+  return edits
+    .sort((a, b) => a.start - b.start)
+    .filter((edit) => {
+      if (taken.some((other) => edit.start < other.end && other.start < edit.end)) return false;
+      taken.push(edit);
+      return true;
+    });
 }
 
 /**
@@ -42,11 +124,12 @@ export function dotenvFix(
   variable: string,
   value: string,
   facts: ProjectFacts,
+  also: TextEdit[] = [],
 ): Fix | undefined {
   if (!site.replace) return undefined;
   const dotenvEdit = dotenvSetEdit(facts, variable, value);
   if (!dotenvEdit) return undefined;
-  return { title, edits: [site.replace(requiredVariable(variable)), dotenvEdit], needsReview: true };
+  return { title, edits: [site.replace(requiredVariable(variable)), ...also, dotenvEdit], needsReview: true };
 }
 
 /**

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { credentialsInUrl, urlPasswords } from '../../../../server/src/rules/compose/credentials-in-url';
+import { urlPasswords } from '../../../../server/src/formats/compose/specs';
+import { credentialsInUrl } from '../../../../server/src/rules/compose/credentials-in-url';
 import { ruleTester, runRule } from '../../../helpers/rule-tester';
 
 const dotenv = (text: string) => ({ dotenv: { path: '/project/.env', text } });

@@ -499,7 +499,7 @@ ruleTester(defaultPassword, {
       name: '${VAR:-} has an empty default, not a weak one',
       code: db('      POSTGRES_PASSWORD: "${DB_PASSWORD:-}"\n'),
     },
-    { name: '$$ escapes a dollar in a long value', code: db('      POSTGRES_PASSWORD: $$tr0ng-Passphrase-42\n') },
+    { name: '$$ escapes a dollar in a long value', code: db('      POSTGRES_PASSWORD: $$Kq8-vLp7wTz-Rm42\n') },
     {
       name: '*_FILE keys name a file, and user or database names are not secrets',
       code: db(
