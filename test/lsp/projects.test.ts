@@ -65,4 +65,33 @@ describe('language server: Compose projects', () => {
     await client.open(envFile, 'POSTGRES_PASSWORD=${POSTGRES_PASSWORD:?set it}\n', 'dotenv');
     assert.deepEqual(codes((await cleared).diagnostics), ['4 compose/privileged']);
   });
+
+  it('lints an included and an extended file at their own lines, and names a base file it cannot read', async () => {
+    mkdirSync(join(folder, 'db'));
+    mkdirSync(join(folder, 'common'));
+    writeFileSync(
+      join(folder, 'db', 'compose.yaml'),
+      `services:\n  db:\n    image: postgres:16\n    privileged: true\n${HARDENED}`,
+    );
+    writeFileSync(
+      join(folder, 'common', 'base.compose.yml'),
+      'services:\n  web:\n    image: nginx:1.27\n    user: root\n',
+    );
+    const main = fileUri(join(folder, 'compose.yaml'));
+    const text = (baseFile: string) =>
+      `include:\n  - db/compose.yaml\nservices:\n  app:\n    extends:\n      file: ${baseFile}\n      service: web\n${HARDENED}`;
+    // The main file itself is clean; what it pulls in is reported in those files, when they are linted.
+    assert.deepEqual(codes((await client.open(main, text('common/base.compose.yml'), 'yaml')).diagnostics), []);
+    const base = fileUri(join(folder, 'common', 'base.compose.yml'));
+    const opened = await client.open(base, 'services:\n  web:\n    image: nginx:1.27\n    user: root\n', 'yaml');
+    assert.deepEqual(codes(opened.diagnostics), ['4 compose/runs-as-root']);
+
+    const missing = client.diagnostics(main, (params) => params.diagnostics.length > 0);
+    await client.change(main, 2, [{ text: text('common/gone.compose.yml') }]);
+    const [diagnostic] = (await missing).diagnostics;
+    assert.deepEqual(
+      [codes([diagnostic]), diagnostic.range],
+      [['6 compose/missing-reference'], { start: { line: 5, character: 12 }, end: { line: 5, character: 35 } }],
+    );
+  });
 });

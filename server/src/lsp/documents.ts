@@ -83,7 +83,10 @@ export class LintedDocuments {
     const self = resolvePath(dirname(path), basename(path));
     const openText = (file: string) =>
       file === self ? text : this.documents.get(pathToFileURL(file).toString())?.getText();
-    const project = loadComposeProject(path, diskSource(projectTree(path), openText));
+    // A file that an open Compose file includes or extends is linted as part of that project,
+    // where its services run as Compose merges them.
+    const root = this.includingDocument(document.uri, self) ?? path;
+    const project = loadComposeProject(root, diskSource(projectTree(root), openText));
     const dotenvPath = resolvePath(project.directory, '.env');
     this.projects.set(
       document.uri,
@@ -121,6 +124,15 @@ export class LintedDocuments {
   /** A file's text: the open document's when it is open, else what is on disk. */
   textOf(path: string): string | undefined {
     return this.documents.get(pathToFileURL(path).toString())?.getText() ?? readText(path);
+  }
+
+  /** The path of an open Compose document whose project holds `path` as one of its files, if any. */
+  private includingDocument(uri: string, path: string): string | undefined {
+    for (const [other, files] of this.projects) {
+      const otherPath = filePath(other);
+      if (other !== uri && otherPath && files.has(path) && !this.projects.get(uri)?.has(otherPath)) return otherPath;
+    }
+    return undefined;
   }
 
   /** The open documents whose project holds the file at `uri` (an override, an env file…), but not itself. */
