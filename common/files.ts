@@ -52,14 +52,18 @@ export const LINTED_FILES_GLOB = `**/{${POLICY_NAME_GLOB},*compose*.yml,*compose
 /** Files whose change alters the findings of other files: config, project facts, the project `.env`. */
 export const FACT_FILES_GLOB = '**/{.secpolicy.json,package.json,.git/config,.env}';
 
-/** A top-level `services:` key, then a service with an `image:` or `build:` of its own. */
+/**
+ * A top-level `services:` key, then a key only a Compose service has: `image:` or `build:`, or, in a
+ * fragment used with `-f` that only adds to services, one such as `security_opt:` or `healthcheck:`.
+ */
 const SERVICES_KEY = /^services:[ \t]*(?:#[^\n]*)?$/m;
-const SERVICE_IMAGE = /^[ \t]{2,8}(?:image|build):/m;
+const SERVICE_KEY =
+  /^[ \t]{2,8}(?:image|build|security_opt|healthcheck|depends_on|env_file|cap_add|cap_drop|extends|container_name|network_mode|privileged|read_only|tmpfs):/m;
 
 /**
- * Whether a YAML text reads like a Compose file whatever it is called (`jibri.yml`, `traefik.yml`
- * used with `docker compose -f`): a top-level `services:` whose services name an image or a build.
+ * Whether a YAML text reads like a Compose file whatever it is called (`jibri.yml`, `podman.yml`
+ * used with `docker compose -f`): a top-level `services:` whose services have keys only Compose uses.
  */
 export function looksLikeCompose(text: string): boolean {
-  return SERVICES_KEY.test(text) && SERVICE_IMAGE.test(text);
+  return SERVICES_KEY.test(text) && SERVICE_KEY.test(text);
 }

@@ -87,15 +87,20 @@ describe('CLI: Compose projects of several files', () => {
     ]);
   });
 
-  it('a service under a profile is part of the project, and a Compose file under another name is found', () => {
+  it('a service under a profile is part of the project, and Compose files and fragments under other names are found', () => {
     const root = tree({
       'docker-compose.yml': `services:\n  app:\n    image: acme/app:1.2\n${HARDENED}  debug:\n    image: busybox:1.36\n    profiles: [debug]\n    privileged: true\n${HARDENED}`,
       'jibri.yml': `services:\n  jibri:\n    image: jitsi/jibri:stable\n    cap_add:\n      - SYS_ADMIN\n${HARDENED}`,
+      // A fragment used with `docker compose -f compose.yml -f podman.yml`: no image, only additions.
+      'podman.yml': 'services:\n  collector:\n    security_opt:\n      - label=disable\n',
       'k8s/deployment.yml': 'apiVersion: apps/v1\nkind: Deployment\nspec:\n  template: {}\n',
+      // A dashboard's own list of services is not Compose.
+      'config/services.yaml': 'services:\n  - name: Grafana\n    href: http://grafana:3000\n',
     });
     assert.deepEqual(findings(root), [
       'docker-compose.yml:9 compose/privileged',
       'jibri.yml:5 compose/dangerous-capability',
+      'podman.yml:4 compose/unconfined-profile',
     ]);
   });
 });
