@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { parseDocument } from 'yaml';
 import { fixAllEdits, applyEdits } from '../../server/src/engine/fixes';
-import { lintParsed, parse, type AnyRule } from '../../server/src/engine/lint';
+import { lintParsed, parse, type AnyRule, type ParsedDocument } from '../../server/src/engine/lint';
+import { buildProject } from '../../server/src/formats/compose/project';
 import type { Finding, MessageData, ProjectFacts, Severity } from '../../server/src/core/types';
 import { isUnattended } from '../../server/src/engine/fixes';
 
@@ -25,6 +26,8 @@ export interface ValidCase {
   name?: string;
   code: string;
   facts?: ProjectFacts;
+  /** Other files of a Compose project, beside the file under test (`compose.yaml`): env files, bases. */
+  files?: Record<string, string>;
 }
 
 export interface InvalidCase extends ValidCase {
@@ -44,11 +47,26 @@ export function fixedRandomBytes(count: number): Uint8Array {
   return Uint8Array.from({ length: count }, (_, index) => (index * 37 + 11) % 256);
 }
 
+/** The folder a test's Compose project lives in; its file under test is `compose.yaml` there. */
+const PROJECT = '/project';
+
+/** The document a case lints: the code alone, or the first file of a project with the case's other files. */
+function parseCase(rule: AnyRule, code: string, files: Record<string, string> | undefined): ParsedDocument {
+  if (!files || rule.meta.kind !== 'compose') return parse(rule.meta.kind, code);
+  const references = new Map(Object.entries(files).map(([name, text]) => [`${PROJECT}/${name}`, { text }]));
+  return buildProject({ files: [{ path: `${PROJECT}/compose.yaml`, text: code }], references }).files[0].model;
+}
+
 /** Runs one rule alone through the engine, and returns its findings. */
-export function runRule(rule: AnyRule, code: string, facts: ProjectFacts = {}): Finding[] {
+export function runRule(
+  rule: AnyRule,
+  code: string,
+  facts: ProjectFacts = {},
+  files?: Record<string, string>,
+): Finding[] {
   // A rule that is off by default runs as the user who turns it on would see it.
   const config = rule.meta.defaultSeverity === 'off' ? { rules: { [rule.meta.id]: 'info' as const } } : undefined;
-  return lintParsed(parse(rule.meta.kind, code), [rule], { facts, config, randomBytes: fixedRandomBytes }).findings;
+  return lintParsed(parseCase(rule, code, files), [rule], { facts, config, randomBytes: fixedRandomBytes }).findings;
 }
 
 function label(testCase: ValidCase): string {
@@ -64,7 +82,9 @@ export function ruleTester(rule: AnyRule, cases: { valid: ValidCase[]; invalid: 
   describe(rule.meta.id, () => {
     it('has a test case for every message', () => {
       const used = new Set(
-        cases.invalid.flatMap((testCase) => runRule(rule, testCase.code, testCase.facts).map((f) => f.messageId)),
+        cases.invalid.flatMap((testCase) =>
+          runRule(rule, testCase.code, testCase.facts, testCase.files).map((f) => f.messageId),
+        ),
       );
       assert.deepEqual(
         Object.keys(rule.meta.messages).filter((id) => !used.has(id)),
@@ -75,20 +95,20 @@ export function ruleTester(rule: AnyRule, cases: { valid: ValidCase[]; invalid: 
 
     it('has no duplicate cases', () => {
       const codes = [...cases.valid, ...cases.invalid].map((testCase) =>
-        JSON.stringify([testCase.code, testCase.facts]),
+        JSON.stringify([testCase.code, testCase.facts, testCase.files]),
       );
       assert.equal(new Set(codes).size, codes.length, 'two cases have the same code and facts');
     });
 
     for (const testCase of cases.valid) {
       it(`valid: ${label(testCase)}`, () => {
-        assert.deepEqual(runRule(rule, testCase.code, testCase.facts), []);
+        assert.deepEqual(runRule(rule, testCase.code, testCase.facts, testCase.files), []);
       });
     }
 
     for (const testCase of cases.invalid) {
       it(`invalid: ${label(testCase)}`, () => {
-        const findings = runRule(rule, testCase.code, testCase.facts);
+        const findings = runRule(rule, testCase.code, testCase.facts, testCase.files);
         const actual = findings.map((finding, index) => {
           const expected = testCase.errors[index];
           const start = position(testCase.code, finding.start);
@@ -141,7 +161,9 @@ export function ruleTester(rule: AnyRule, cases: { valid: ValidCase[]; invalid: 
           assert.deepEqual(errors, [], 'a Compose file that parsed before the fix parses after it');
         }
         if (output !== null) {
-          const remaining = runRule(rule, output, testCase.facts).filter((finding) => finding.fixes?.length);
+          const remaining = runRule(rule, output, testCase.facts, testCase.files).filter(
+            (finding) => finding.fixes?.length,
+          );
           assert.deepEqual(
             remaining.map((finding) => finding.message),
             [],

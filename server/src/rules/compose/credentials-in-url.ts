@@ -3,7 +3,7 @@ import type { Fix, Rule, TextEdit } from '../../core/types';
 import { type ComposeModel } from '../../formats/compose/model';
 import { commandTokens, urlPasswords } from '../../formats/compose/specs';
 import { getNode } from '../../formats/compose/yaml';
-import { valueSites } from '../../formats/compose/resolve';
+import { originNote, siteRange, valueSites, type ValueSite } from '../../formats/compose/resolve';
 import { dotenvSetEdit, requiredVariable, serviceVariable } from '../utils/compose-edits';
 import { reportOnce } from '../utils/report-once';
 import { maskSecret } from '../../secrets/mask';
@@ -12,6 +12,12 @@ import { maskSecret } from '../../secrets/mask';
 function passwordVariable(name: string): string {
   const base = name.replace(/_(?:URL|URI|DSN|CONNECTION(?:_STRING)?|CONN|ADDR(?:ESS)?|ENDPOINT|HOST)$/i, '');
   return `${base.toUpperCase().replace(/[^A-Z0-9_]+/g, '_')}_PASSWORD`;
+}
+
+/** Whether a value comes from a file named `.env` (the project's, or one an env_file: names). */
+function fromProjectDotenv(site: ValueSite): boolean {
+  const path = site.origin?.file === 'dotenv' ? (site.origin.path ?? '.env') : '';
+  return path === '.env' || path.endsWith('/.env') || path.endsWith('\\.env');
 }
 
 export const credentialsInUrl: Rule<ComposeModel> = {
@@ -23,6 +29,8 @@ export const credentialsInUrl: Rule<ComposeModel> = {
     messages: {
       urlPassword:
         '{{name}} in service "{{service}}" has a literal password in its {{scheme}}:// URL ({{masked}}): interpolate it from .env instead.',
+      urlPasswordInFile:
+        '{{name}} in service "{{service}}" has a literal password in its {{scheme}}:// URL ({{masked}}){{origin}}: keep the password in its own variable, set outside the repository.',
       urlPasswordInCommand:
         'The {{key}} of service "{{service}}" has a literal password in {{article}} {{scheme}}:// URL ({{masked}}): interpolate it from .env instead.',
     },
@@ -51,6 +59,25 @@ export const credentialsInUrl: Rule<ComposeModel> = {
     };
 
     for (const site of valueSites(model, facts)) {
+      // A file under env_file: is part of the repository, like the Compose file: a URL password
+      // there is reported on the env_file line, pointing at the value. A `.env` file is where
+      // such a password belongs, so its values are not.
+      if (site.kind === 'env_file' && site.resolved.value !== undefined && !fromProjectDotenv(site)) {
+        for (const found of urlPasswords(site.resolved.value).slice(0, 1)) {
+          report({
+            messageId: 'urlPasswordInFile',
+            data: {
+              name: site.name,
+              service: site.service.name,
+              scheme: found.scheme,
+              masked: maskSecret(found.password),
+              origin: originNote(site),
+            },
+            ...siteRange(site),
+          });
+        }
+        continue;
+      }
       if (site.kind !== 'environment' || !site.entry) continue;
       const entry = site.entry;
       for (const found of urlPasswords(site.raw)) {

@@ -26,9 +26,43 @@ ruleTester(credentialsInUrl, {
       name: '$$ leaves a variable to the container',
       code: api('      DATABASE_URL: postgres://app:$${DB_PASSWORD}@db/app\n'),
     },
+    {
+      name: 'a URL password in .env, read with env_file: .env, is where it belongs',
+      code: 'services:\n  api:\n    image: ghcr.io/acme/api:2.4.1\n    env_file: .env\n',
+      files: { '.env': 'DATABASE_URL=postgres://app:s3cr3t-Pw@db/app\n' },
+      facts: { dotenv: { path: '/project/.env', text: 'DATABASE_URL=postgres://app:s3cr3t-Pw@db/app\n' } },
+    },
     { name: 'an @ in the path is not credentials', code: api('      FEED: https://example.com/users/me:x/@feed\n') },
   ],
   invalid: [
+    {
+      name: 'a URL password in a committed env_file: reported on its env_file line, pointing at the value',
+      code: 'services:\n  api:\n    image: ghcr.io/acme/api:2.4.1\n    env_file:\n      - common.env\n      - backend.env\n',
+      files: {
+        'common.env': 'TZ=UTC\n',
+        'backend.env': 'CACHE_URL=redis://cache:6379/0\nDATABASE_URL=postgres://saleor:saleor@db/saleor\n',
+      },
+      errors: [
+        {
+          line: 6,
+          column: 9,
+          endLine: 6,
+          endColumn: 20,
+          messageId: 'urlPasswordInFile',
+          data: {
+            name: 'DATABASE_URL',
+            service: 'api',
+            scheme: 'postgres',
+            masked: 'sa****',
+            origin: ' from backend.env line 2',
+          },
+          message:
+            'DATABASE_URL in service "api" has a literal password in its postgres:// URL (sa****) from backend.env line 2: keep the password in its own variable, set outside the repository.',
+          fixes: [],
+        },
+      ],
+      output: null,
+    },
     {
       name: 'a literal password in DATABASE_URL, map form: only the password is reported and replaced',
       code: api('      DATABASE_URL: postgres://app:s3cr3t-Pw@db:5432/app\n'),
