@@ -134,6 +134,22 @@ export function isCredentialKey(name: string): boolean {
   return credentialKind(name) !== undefined;
 }
 
+/** Words of a data store or broker, whose connection URL carries the password to it. */
+const STORE_WORDS = wordSet(
+  'DATABASE DB POSTGRES POSTGRESQL PG MYSQL MARIADB MONGO MONGODB REDIS VALKEY AMQP RABBITMQ BROKER CELERY KAFKA NATS ELASTICSEARCH',
+);
+const URL_WORDS = wordSet('URL URI DSN CONNECTION CONN');
+
+/**
+ * A connection URL to a data store or broker: `DATABASE_URL`, `DATABASE_DIRECT_URL`, `MONGO_URI`,
+ * `REDIS_DSN`, `DB_CONNECTION_STRING`. Such a value usually carries the password (`postgres://u:p@db`).
+ */
+export function isConnectionUrlKey(name: string): boolean {
+  const words = keyWords(name).filter((word) => word !== 'STRING');
+  const last = words[words.length - 1];
+  return last !== undefined && URL_WORDS.has(last) && words.slice(0, -1).some((word) => STORE_WORDS.has(word));
+}
+
 /** Password-shaped keys: an empty token or API key usually turns a feature off, an empty password lets anyone in. */
 export function isPasswordKey(name: string): boolean {
   return credentialKind(name) === 'password';

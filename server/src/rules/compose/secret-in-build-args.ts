@@ -7,7 +7,8 @@ import { resolveInterpolation } from '../../formats/compose/interpolation';
 import { dotenvLookup } from '../../formats/compose/resolve';
 import { reportOnce } from '../utils/report-once';
 import { maskSecret } from '../../secrets/mask';
-import { isCredentialKey } from '../../secrets/names';
+import { isConnectionUrlKey, isCredentialKey } from '../../secrets/names';
+import { urlPasswords } from '../../formats/compose/specs';
 
 export const secretInBuildArgs: Rule<ComposeModel> = {
   meta: {
@@ -29,10 +30,13 @@ export const secretInBuildArgs: Rule<ComposeModel> = {
       const build = getNode(model.doc, service.map, 'build');
       if (!isMap(build)) continue;
       for (const entry of entriesOf(model.doc, model.text, getNode(model.doc, build, 'args'))) {
-        if (!isCredentialKey(entry.name)) continue;
+        const connection = isConnectionUrlKey(entry.name);
+        if (!connection && !isCredentialKey(entry.name)) continue;
         const value = entry.value === undefined ? undefined : resolveInterpolation(entry.value, lookup);
         // `ARG` with an empty value passes nothing.
         if (value?.value === '') continue;
+        // A connection URL counts when it carries a password, or when .env does not say what it holds.
+        if (connection && value?.value !== undefined && urlPasswords(value.value).length === 0) continue;
         // A value written in the file is shown, masked.
         const literal = value?.literal && value.value ? value.value : undefined;
         const data: MessageData = { name: entry.name, service: service.name };
