@@ -69,6 +69,11 @@ const AUTH_SWITCHES: readonly AuthSwitch[] = [
     with: { key: 'GF_AUTH_ANONYMOUS_ORG_ROLE', value: /^admin$/i },
     effect: 'anyone who reaches Grafana is an organization Admin without logging in',
   },
+  {
+    keys: ['KESTRA_SERVER_BASICAUTH_ENABLED', 'KESTRA_SERVER_BASIC_AUTH_ENABLED'],
+    off: FALSE,
+    effect: "Kestra's UI and API, which run any flow, answer anyone without a login",
+  },
   { keys: ['NEO4J_AUTH'], off: /^none$/i, effect: 'Neo4j runs with authentication off' },
   { keys: ['ARANGO_NO_AUTH'], off: TRUE, effect: 'ArangoDB runs with authentication off' },
   {
@@ -320,7 +325,8 @@ export const emptyPassword: Rule<ComposeModel> = {
         emit(site, 'initdbTrust', { service: service.name, origin }, []);
         continue;
       }
-      const key = settingKey(site.name);
+      // A setting inside a configuration document counts by its whole path (`kestra.server.basicAuth.enabled`).
+      const key = settingKey(site.path ?? site.name);
       const authSwitch = AUTH_SWITCHES.find(
         (candidate) =>
           candidate.keys.includes(key) &&
@@ -334,7 +340,8 @@ export const emptyPassword: Rule<ComposeModel> = {
             )),
       );
       if (authSwitch) {
-        emit(site, 'authOff', { name: site.name, service: service.name, value, origin, effect: authSwitch.effect }, []);
+        const name = site.path ?? site.name;
+        emit(site, 'authOff', { name, service: service.name, value, origin, effect: authSwitch.effect }, []);
         continue;
       }
       if (value !== '' || !isServerPasswordKey(site.name)) continue;

@@ -27,6 +27,7 @@ const FLAG = (flag: string, svc: string, effect: string) => ({
 const ELASTIC = 'Elasticsearch answers every request, with no user or password';
 const OPENSEARCH = 'OpenSearch answers every request, with no user or password';
 const PGBOUNCER = 'PgBouncer lets every client in as any user, with no password';
+const KESTRA = "Kestra's UI and API, which run any flow, answer anyone without a login";
 const REDIS = 'Redis accepts connections from every network, and no password is set';
 
 ruleTester(emptyPassword, {
@@ -187,6 +188,10 @@ ruleTester(emptyPassword, {
       name: 'a .env value that is set',
       code: postgres('      POSTGRES_PASSWORD: ${POSTGRES_PASSWORD}\n'),
       facts: dotenv('POSTGRES_PASSWORD=Xk9mQ2vLp7wTz\n'),
+    },
+    {
+      name: "Kestra's basic auth on",
+      code: 'services:\n  kestra:\n    image: kestra/kestra:v0.19\n    environment:\n      KESTRA_CONFIGURATION: |\n        kestra:\n          server:\n            basicAuth:\n              enabled: true\n',
     },
   ],
   invalid: [
@@ -526,6 +531,27 @@ ruleTester(emptyPassword, {
             'true',
             'ZooKeeper accepts clients that never authenticate',
           ),
+        },
+      ],
+      output: null,
+    },
+    {
+      name: "Kestra's basic auth off inside KESTRA_CONFIGURATION, and as an environment key",
+      code: 'services:\n  kestra:\n    image: kestra/kestra:v0.19\n    environment:\n      KESTRA_CONFIGURATION: |\n        kestra:\n          server:\n            basicAuth:\n              enabled: false\n              username: admin@kestra.io\n  kestra2:\n    image: kestra/kestra:v0.19\n    environment:\n      KESTRA_SERVER_BASICAUTH_ENABLED: "false"\n',
+      errors: [
+        {
+          line: 9,
+          column: 24,
+          endLine: 9,
+          endColumn: 29,
+          ...AUTH_OFF('kestra.server.basicAuth.enabled', 'kestra', 'false', KESTRA),
+        },
+        {
+          line: 14,
+          column: 7,
+          endLine: 14,
+          endColumn: 47,
+          ...AUTH_OFF('KESTRA_SERVER_BASICAUTH_ENABLED', 'kestra2', 'false', KESTRA),
         },
       ],
       output: null,
