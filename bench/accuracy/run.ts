@@ -2,7 +2,8 @@
  * `npm run bench:accuracy`: lints the real files in ../shared/corpus as the CLI does and compares
  * the findings with the hand labels in bench/accuracy/labels (see README.md there). Compose:
  * recall and precision per category. Policies: agreement with the reviewer per question.
- * A measurement, never a test. `--verbose` lists every miss and every false alarm.
+ * A measurement, never a test. `--verbose` lists every miss and every false alarm; `--only compose`
+ * or `--only policies` measures one of the two.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -11,6 +12,8 @@ import { runCli } from '../../server/src/cli/main';
 const CORPUS = resolve(__dirname, '..', '..', '..', 'shared', 'corpus');
 const LABELS = join(__dirname, 'labels');
 const verbose = process.argv.includes('--verbose');
+const onlyAt = process.argv.indexOf('--only');
+const only = onlyAt === -1 ? undefined : process.argv[onlyAt + 1];
 
 interface JsonFinding {
   ruleId: string;
@@ -289,5 +292,9 @@ if (!existsSync(CORPUS)) {
   console.error(`bench:accuracy: the corpus is not at ${CORPUS}: check out ../shared beside the repository.`);
   process.exit(2);
 }
-composeAccuracy();
-policyAccuracy();
+if (onlyAt !== -1 && only !== 'compose' && only !== 'policies') {
+  console.error('bench:accuracy: --only takes "compose" or "policies".');
+  process.exit(2);
+}
+if (only !== 'policies') composeAccuracy();
+if (only !== 'compose') policyAccuracy();
