@@ -1,7 +1,8 @@
 import type { Nodes, Root } from 'mdast';
 import { nodeRange } from '../markdown';
 import type { PublicReportInstruction, Sentence } from './model';
-import { clauseBefore, inSpans, plainRange } from './prose';
+import { isNegated } from './negation';
+import { inSpans, plainRange } from './prose';
 
 const VENUE =
   /\b(?:open|file|create|raise|log|post|submit|start|use|via|through|as|on|in|go to|head to)(?: (?:a|an|our|new|public|regular|normal|standard|ordinary|github|gitlab|github's|empty|separate|plain)){0,4} (?:issues?|bug reports?|discussions?|pull requests?|tickets?)\b|\b(?:use|via|through|on|in|go to|head to|open|to)(?: (?:the|our|public|github|gitlab|github's|project's)){0,3} (?:(?:issue|bug) trackers?|issues? (?:tabs?|pages?|section))\b/gi;
@@ -11,17 +12,11 @@ const REPORTING_VERB =
 
 const IMPERATIVE_VERB = /\b(?:go|visit|open|file|report|use|submit|create|raise|post|head|check|see)\b/i;
 
-const NEGATION = /\b(?:not|never|no|instead of|rather than|without|avoid|refrain|nor)\b|n['’]t\b/i;
-
 /** Sentences that send only harmless things (non-security bugs, upstream issues) to the public tracker. */
 const NOT_FOR_VULNERABILITIES =
   /\bnon[- ]?(?:security|critical|sensitive)\b|\bnot (?:a |an )?security\b|\bno (?:security )?impact\b|\bnot security[- ]related|\b(?:regular|general|normal|ordinary|other) (?:bugs?|issues|questions|inquiries|problems)\b|\bfeature requests?\b|\bsupport (?:questions|requests)\b|\bquestions?\b|do not (?:directly )?(?:lead to|have|pose) (?:a |any )?(?:vulnerab|security)|\bupstream\b|\bdependenc(?:y|ies)\b|\blow[- ](?:severity|risk|impact)\b|\b(?:after|once) (?:the |a )?(?:fix|patch|release|advisory|disclosure)|\bpublicly (?:known|disclosed)\b|\balready (?:public|known|disclosed)\b|\bto (?:alert|notify|ping) (?:me|us)\b|\bsuggest|\bimprove|\bfeedback\b|\bthis (?:policy|document|file)\b/i;
 
 const PUBLIC_TRACKER_PATH = /\/(?:issues|discussions|pulls?)(?:\/new)?\/?$/i;
-
-function isNegated(plain: string, index: number): boolean {
-  return NEGATION.test(clauseBefore(plain, index));
-}
 
 export function collectPublicInstructions(
   root: Root,

@@ -1,0 +1,22 @@
+import { clauseBefore } from './prose';
+
+/**
+ * Words that turn a phrase around when they come before it in its clause: "we do **not** offer a
+ * bug bounty", "**never** open a public issue", "the option is **not** showing up", "**instead of**
+ * opening an issue".
+ */
+const NEGATION = /\b(?:not|never|no|instead of|rather than|without|avoid|refrain|nor|unable to|cannot)\b|n['’]t\b/i;
+
+/** Whether the phrase at `index` of `plain` is negated in its clause (the text since the last `,` `;` `:`). */
+export function isNegated(plain: string, index: number): boolean {
+  return NEGATION.test(clauseBefore(plain, index));
+}
+
+/** The first match of `pattern` (global or not) in `plain` that no word of its clause negates. */
+export function affirmedMatch(plain: string, pattern: RegExp): RegExpExecArray | undefined {
+  const global = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
+  for (const match of plain.matchAll(global)) {
+    if (!isNegated(plain, match.index)) return match as RegExpExecArray;
+  }
+  return undefined;
+}
