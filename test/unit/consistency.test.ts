@@ -49,10 +49,13 @@ describe('consistency', () => {
   it('every docs page has its sections in order and states its default severity', () => {
     for (const rule of allRules) {
       const page = read(`docs/rules/${rule.meta.id}.md`);
-      let fenced = false;
+      // A fence closes only on a run of its own character at least as long, so a page can show a fence inside one.
+      let fence = '';
       const headings = page.split('\n').filter((line) => {
-        if (/^\s*(?:```|~~~)/.test(line)) fenced = !fenced;
-        return !fenced && line.startsWith('## ');
+        const marker = /^\s*(`{3,}|~{3,})/.exec(line)?.[1];
+        if (marker && !fence) fence = marker;
+        else if (marker && marker[0] === fence[0] && marker.length >= fence.length) fence = '';
+        return !fence && line.startsWith('## ');
       });
       assert.deepEqual(
         headings,
