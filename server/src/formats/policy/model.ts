@@ -164,6 +164,17 @@ export interface PublicReportInstruction {
   sentence: Sentence;
 }
 
+/**
+ * A fenced code block that holds the policy, or most of it: GitHub shows its Markdown as raw text.
+ * The model reads its content as Markdown; these are the fence lines around it.
+ */
+export interface PolicyFence {
+  /** From the opening fence marker to the end of its line. */
+  opening: { start: number; end: number };
+  /** The closing fence marker and the rest of its line; none when the block runs to the end of the file. */
+  closing?: { start: number; end: number };
+}
+
 export interface PolicyModel {
   kind: 'policy';
   text: string;
@@ -185,6 +196,8 @@ export interface PolicyModel {
   codeSpans: { start: number; end: number }[];
   /** Heading depth for a new top-level section (`##` under a `#` title). */
   sectionDepth: number;
+  /** The code fence the policy was written inside, if any; `root` and everything else read its content as Markdown. */
+  policyFence?: PolicyFence;
 }
 
 // Sections

@@ -1,6 +1,7 @@
 import { parseMarkdown } from '../markdown';
 import { collectContacts } from './contacts';
 import { collectDurations } from './durations';
+import { readFencedPolicy } from './fence';
 import { collectInsecureLinks } from './links';
 import type { PolicyModel } from './model';
 import { collectPlaceholders } from './placeholders';
@@ -11,7 +12,8 @@ import { collectSeverityGroups } from './severity';
 import { SUPPORT_STATEMENT, collectVersionsTables } from './versions';
 
 export function parsePolicy(text: string): PolicyModel {
-  const root = parseMarkdown(text);
+  // A policy written inside a code fence is read as the Markdown it was meant to be.
+  const { root, fence } = readFencedPolicy(parseMarkdown(text), text);
   const sections = buildSections(root, text);
   const blocks = collectBlocks(root, text, sections);
   const sentences = blocks.flatMap((block) => block.sentences);
@@ -37,5 +39,6 @@ export function parsePolicy(text: string): PolicyModel {
     insecureLinks: collectInsecureLinks(root, text, blocks, codeSpans),
     codeSpans,
     sectionDepth: sectionDepthOf(sections),
+    policyFence: fence,
   };
 }

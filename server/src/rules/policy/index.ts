@@ -2,6 +2,7 @@ import type { Rule } from '../../core/types';
 import type { PolicyModel } from '../../formats/policy/model';
 import { duplicateSection } from './duplicate-section';
 import { emptySection } from './empty-section';
+import { fencedPolicy } from './fenced-policy';
 import { hedgedTimeline } from './hedged-timeline';
 import { inconsistentSeverityTimelines } from './inconsistent-severity-timelines';
 import { insecureLink } from './insecure-link';
@@ -35,6 +36,7 @@ export const policyRules: Rule<PolicyModel>[] = [
   nothingSupported,
   staleVersionsTable,
   insecureLink,
+  fencedPolicy,
   noDisclosurePolicy,
   emptySection,
   duplicateSection,
