@@ -1,10 +1,10 @@
-// Bundles the extension client, the language server and the CLI with esbuild. The ESM-only
+// Bundles the extension client and the engine (the language server and the CLI) with esbuild. The ESM-only
 // remark/unified packages end up inside the CommonJS bundles the extension host and Node load.
 import { build } from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
-const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+const { version, engines } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
 const shared = {
   bundle: true,
@@ -14,22 +14,24 @@ const shared = {
   sourcemap: production ? false : 'linked',
   minify: production,
   legalComments: production ? 'none' : 'inline',
-  define: { 'process.env.SECPOLICY_VERSION': JSON.stringify(version) },
+  define: {
+    'process.env.SECPOLICY_VERSION': JSON.stringify(version),
+    'process.env.SECPOLICY_NODE_RANGE': JSON.stringify(engines.node),
+  },
   logLevel: 'warning',
 };
 
 await Promise.all([
   build({ ...shared, entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] }),
-  build({
-    ...shared,
-    entryPoints: { server: 'server/src/server.ts' },
-    outdir: 'dist',
-    banner: { js: '#!/usr/bin/env node' },
-  }),
-  build({
-    ...shared,
-    entryPoints: { cli: 'server/src/cli.ts' },
-    outdir: 'dist',
-    banner: { js: '#!/usr/bin/env node' },
-  }),
+  // The engine once, for both commands; dist/cli.js and dist/server.js launch it.
+  build({ ...shared, entryPoints: { secpolicy: 'server/src/bin.ts' }, outdir: 'dist' }),
 ]);
+
+const LAUNCHERS = { 'cli.js': 'cli', 'server.js': 'server' };
+for (const [file, command] of Object.entries(LAUNCHERS)) {
+  writeFileSync(
+    new URL(`../dist/${file}`, import.meta.url),
+    `#!/usr/bin/env node\n'use strict';\nrequire('./secpolicy.js').${command}();\n`,
+    { mode: 0o755 },
+  );
+}

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
@@ -128,7 +128,10 @@ describe('secpolicy CLI (bundled, as a process)', () => {
     assert.equal(help.status, 0);
     assert.match(help.stdout, /^Usage: secpolicy \[options\] \[paths\.\.\.\]/);
     const version = run(root, '--version');
-    assert.deepEqual(version, { status: 0, stdout: '0.1.0\n', stderr: '' });
+    const manifest = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as {
+      version: string;
+    };
+    assert.deepEqual(version, { status: 0, stdout: `${manifest.version}\n`, stderr: '' });
     const unknown = run(root, '--frobnicate');
     assert.equal(unknown.status, 2);
     assert.match(unknown.stderr, /^secpolicy: Unknown option '--frobnicate'/);

@@ -134,7 +134,7 @@ describe('consistency', () => {
     assert.deepEqual(written, JSON.parse(JSON.stringify(configSchema(allRules))), 'run "npm run schema"');
   });
 
-  it('packages only the bundles, manifest, snippets, docs and licence', () => {
+  it('packages only the bundles, manifest, snippets, docs, icon, changelog and licence', () => {
     const listed = spawnSync(
       process.execPath,
       [join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'), 'ls', '--no-dependencies'],
@@ -149,10 +149,13 @@ describe('consistency', () => {
     assert.deepEqual(
       files,
       [
+        'CHANGELOG.md',
         'LICENSE',
         'README.md',
+        'images/icon.png',
         'dist/cli.js',
         'dist/client.js',
+        'dist/secpolicy.js',
         'dist/server.js',
         ...docs,
         'package.json',
