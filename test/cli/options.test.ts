@@ -81,11 +81,37 @@ describe('secpolicy CLI options', () => {
                 ],
               },
             ],
+            suppressed: [],
           },
         ],
         problems: [],
         summary: { errors: 1, warnings: 0, infos: 0 },
       });
+    });
+  });
+
+  describe('--format github', () => {
+    it('writes one annotation per finding and read problem, escaped, with a summary line', () => {
+      const root = tree({
+        // A comma in a folder name would split the properties of the command unless escaped.
+        'deploy,prod/compose.yaml': COMPOSE,
+        'SECURITY.md': '# Security\n\nWe reply within 3 days. Only the latest release is supported.\n',
+        '.env': 'A=1\n\u0000\u0001binary\n',
+      });
+      const result = run(root, '--format', 'github');
+      assert.equal(result.status, 2, 'a file that could not be read fails the run');
+      assert.equal(
+        result.stdout,
+        [
+          '::error file=SECURITY.md,line=1,endLine=1,col=1,endColumn=11,title=policy/no-contact::No private channel for reporting a vulnerability: add an email address or a private advisory link.',
+          '::error file=deploy%2Cprod/compose.yaml,line=5,endLine=5,col=26,endColumn=34,title=compose/default-password::POSTGRES_PASSWORD in service "db" is a well-known default password (po******).',
+          '::warning file=deploy%2Cprod/compose.yaml,line=6,endLine=6,col=7,endColumn=34,title=compose/acme-staging::LETSENCRYPT_STAGING in service "db" turns on the Let\'s Encrypt staging CA: browsers will not trust its certificates.',
+          '::error file=deploy%2Cprod/compose.yaml,line=12,endLine=12,col=9,endColumn=50,title=compose/docker-socket::Service "agent" mounts the container runtime socket /var/run/docker.sock writable: the container can control the host.',
+          '::error file=.env,title=secpolicy::skipped: binary file',
+          'secpolicy: 3 errors, 1 warning, 0 infos',
+          '',
+        ].join('\n'),
+      );
     });
   });
 
@@ -256,6 +282,53 @@ describe('secpolicy CLI options', () => {
       assert.equal(over.status, 1);
       assert.equal(over.stderr, 'secpolicy: 2 warnings, more than --max-warnings 1\n');
       assert.equal(run(root, '--max-warnings', 'many').status, 2);
+    });
+
+    it('--fail-on fails the run on warnings or infos too, and names the level', () => {
+      const root = tree({ 'SECURITY.md': policy });
+      assert.equal(run(root).status, 0);
+      const warning = run(root, '--fail-on', 'warning');
+      assert.deepEqual(
+        [warning.status, warning.stderr],
+        [1, 'secpolicy: failing on warning: 2 findings at that level or above\n'],
+      );
+      assert.equal(run(root, '--fail-on', 'info').status, 1);
+      const wrong = run(root, '--fail-on', 'notice');
+      assert.deepEqual(
+        [wrong.status, wrong.stderr.split('\n')[0]],
+        [2, 'secpolicy: --fail-on must be error, warning or info, not "notice"'],
+      );
+    });
+
+    it('a finding turned off with a reason is reported as suppressed, and never fails the run', () => {
+      const root = tree({
+        'compose.yaml':
+          'services:\n  proxy:\n    image: traefik:v3.1\n    volumes:\n      # secpolicy-disable-next-line compose/docker-socket -- Traefik reads container labels\n      - /var/run/docker.sock:/var/run/docker.sock:ro\n    read_only: true\n    security_opt: [no-new-privileges:true]\n',
+      });
+      const json = run(root, '-f', 'json');
+      assert.equal(json.status, 0);
+      const [file] = (JSON.parse(json.stdout) as { files: { findings: unknown[]; suppressed: unknown[] }[] }).files;
+      assert.deepEqual(file.findings, []);
+      assert.deepEqual(
+        file.suppressed.map((finding) => {
+          const { ruleId, line, column, justification } = finding as Record<string, unknown>;
+          return { ruleId, line, column, justification };
+        }),
+        [{ ruleId: 'compose/docker-socket', line: 6, column: 9, justification: 'Traefik reads container labels' }],
+      );
+
+      const sarif = run(root, '-f', 'sarif');
+      assert.equal(sarif.status, 0);
+      const log = JSON.parse(sarif.stdout) as {
+        runs: { results: { ruleId: string; suppressions?: unknown; fixes?: unknown }[] }[];
+      };
+      const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
+      addFormats(ajv);
+      assert.ok(ajv.compile(JSON.parse(readFileSync(SARIF_SCHEMA, 'utf8')))(log));
+      assert.deepEqual(
+        log.runs[0].results.map((result) => [result.ruleId, result.suppressions, result.fixes]),
+        [['compose/docker-socket', [{ kind: 'inSource', justification: 'Traefik reads container labels' }], undefined]],
+      );
     });
 
     it('--quiet reports errors only', () => {

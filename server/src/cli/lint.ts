@@ -1,7 +1,7 @@
 import { dirname } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { LineIndex } from '../core/text';
-import type { Config, Finding, ProjectFacts } from '../core/types';
+import type { Config, Finding, ProjectFacts, SuppressedFinding } from '../core/types';
 import { fixAllText, withoutCrossFileFixes, withUnattendedFixes } from '../engine/fixes';
 import type { LintOptions, LintResult } from '../engine/lint';
 import { diskSource, loadComposeProject, projectTree, type LoadedProject } from '../project/compose-project';
@@ -146,12 +146,14 @@ function fileReport(
   options: LintRunOptions,
   textOf: (path: string) => string | undefined = readText,
 ): void {
+  let suppressed: SuppressedFinding[] = [];
   const lint = (current: string): Finding[] => {
     const result = lintWith(current);
     if (result.skipped) run.problems.push({ path, message: `skipped: ${result.skipped}` });
     for (const failure of result.failures) {
       run.problems.push({ path, message: `rule ${failure.ruleId} failed: ${String(failure.error)}` });
     }
+    suppressed = result.suppressed ?? [];
     return result.findings.map(withoutCrossFileFixes);
   };
   let finalText = text;
@@ -168,11 +170,18 @@ function fileReport(
     }
   }
   let findings = lint(finalText);
-  if (options.quiet) findings = findings.filter((finding) => finding.severity === 'error');
+  if (options.quiet) {
+    findings = findings.filter((finding) => finding.severity === 'error');
+    suppressed = suppressed.filter((finding) => finding.severity === 'error');
+  }
   run.files.push({
     path: options.shown(path),
     text: finalText,
     findings: findings.map((finding) => withPlaces(finding, path, options.shown, textOf)),
+    suppressed: suppressed.map((finding) => ({
+      ...withPlaces(finding, path, options.shown, textOf),
+      ...(finding.justification !== undefined ? { justification: finding.justification } : {}),
+    })),
     fixed,
     ...(diff ? { diff } : {}),
   });

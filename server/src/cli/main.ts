@@ -5,8 +5,9 @@ import { discover, type Problem } from './discover';
 import { runInit } from './init';
 import { printable, UsageError, type CliIo } from './io';
 import { lintTargets } from './lint';
-import { parseLintOptions, USAGE } from './options';
+import { parseLintOptions, USAGE, type Format } from './options';
 import { countFindings, type RunReport } from './report';
+import { formatGithub } from './reporters/github';
 import { formatJson } from './reporters/json';
 import { formatSarif } from './reporters/sarif';
 import { formatStylish } from './reporters/stylish';
@@ -35,6 +36,19 @@ function listRules(): string {
   return allRules
     .map((rule) => `${rule.meta.id.padEnd(width)}  ${rule.meta.defaultSeverity.padEnd(7)}  ${rule.meta.description}\n`)
     .join('');
+}
+
+function formatReport(report: RunReport, format: Format, color: boolean): string {
+  switch (format) {
+    case 'json':
+      return formatJson(report);
+    case 'sarif':
+      return formatSarif(report, allRules, VERSION);
+    case 'github':
+      return formatGithub(report);
+    case 'stylish':
+      return formatStylish(report, color);
+  }
 }
 
 function lintCommand(argv: string[], io: CliIo): number {
@@ -103,12 +117,7 @@ function lintCommand(argv: string[], io: CliIo): number {
   for (const line of lines) io.stderr(line);
   if (notFixed) io.stderr('secpolicy: no file was fixed because of the problems above\n');
 
-  const output =
-    options.format === 'json'
-      ? formatJson(report)
-      : options.format === 'sarif'
-        ? formatSarif(report, allRules, VERSION)
-        : formatStylish(report, io.color && options.output === undefined);
+  const output = formatReport(report, options.format, io.color && options.output === undefined);
   if (options.output !== undefined) {
     const target = resolve(io.cwd, options.output);
     const [failed] = writeAll([{ path: target, text: output }]);
@@ -121,6 +130,14 @@ function lintCommand(argv: string[], io: CliIo): number {
   if (problems.length > 0) return 2;
   const counts = countFindings(files);
   if (counts.errors > 0) return 1;
+  const failing =
+    options.failOn === 'warning' ? counts.warnings : options.failOn === 'info' ? counts.warnings + counts.infos : 0;
+  if (failing > 0) {
+    io.stderr(
+      `secpolicy: failing on ${options.failOn}: ${failing} ${failing === 1 ? 'finding' : 'findings'} at that level or above\n`,
+    );
+    return 1;
+  }
   if (options.maxWarnings !== undefined && counts.warnings > options.maxWarnings) {
     io.stderr(`secpolicy: ${counts.warnings} warnings, more than --max-warnings ${options.maxWarnings}\n`);
     return 1;

@@ -13,10 +13,13 @@ for SECURITY.md, security.txt, compose.y(a)ml, docker-compose.y(a)ml, *compose*.
 the current folder is linted.
 
 Options:
-  -f, --format <stylish|json|sarif>   Output format (default: stylish)
+  -f, --format <stylish|json|sarif|github>
+                                      Output format (default: stylish); github writes annotations
+                                      (workflow commands) for a GitHub Actions log
   -o, --output <file>                 Write the report to a file instead of standard output
       --fix                           Apply the fixes that are safe without review, then report what remains
       --fix-dry-run                   Print the --fix changes as a diff; write nothing
+      --fail-on <error|warning|info>  Exit 1 on a finding of this severity or above (default: error)
       --max-warnings <n>              Exit 1 when there are more than n warnings
   -q, --quiet                         Report errors only
       --rule <id>:<severity>          Set a rule's severity: off, info, warning or error (repeatable)
@@ -27,9 +30,12 @@ Options:
   -h, --help                          Show this help
   -v, --version                       Show the version
 
-Exit codes: 0 no errors, 1 errors (or more warnings than --max-warnings), 2 usage, config or read error.`;
+Exit codes: 0 no errors, 1 errors (or findings at --fail-on, or more warnings than --max-warnings),
+2 usage, config or read error. Findings turned off by an inline directive never count.`;
 
-export const FORMATS = ['stylish', 'json', 'sarif'] as const;
+export const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
+export const FAIL_ON = ['error', 'warning', 'info'] as const;
+export type FailOn = (typeof FAIL_ON)[number];
 export type Format = (typeof FORMATS)[number];
 
 /** The lint command's options, checked. */
@@ -41,6 +47,8 @@ export interface LintOptions {
   output?: string;
   fix: boolean;
   fixDryRun: boolean;
+  /** The lowest severity that fails the run. */
+  failOn: FailOn;
   maxWarnings?: number;
   quiet: boolean;
   /** Severities given with `--rule`. */
@@ -75,6 +83,7 @@ export function parseLintOptions(argv: string[]): LintOptions {
         output: { type: 'string', short: 'o' },
         fix: { type: 'boolean' },
         'fix-dry-run': { type: 'boolean' },
+        'fail-on': { type: 'string' },
         'max-warnings': { type: 'string' },
         quiet: { type: 'boolean', short: 'q' },
         rule: { type: 'string', multiple: true },
@@ -96,10 +105,22 @@ export function parseLintOptions(argv: string[]): LintOptions {
   const common = { help, version, listRules, ignore: values.ignore ?? [], paths: parsed.positionals };
   // --help, --version and --list-rules answer before anything else is checked.
   if (help || version || listRules) {
-    return { ...common, format: 'stylish', fix: false, fixDryRun: false, quiet: false, ruleOverrides: { rules: {} } };
+    return {
+      ...common,
+      format: 'stylish',
+      fix: false,
+      fixDryRun: false,
+      failOn: 'error',
+      quiet: false,
+      ruleOverrides: { rules: {} },
+    };
   }
   const format = (values.format ?? 'stylish') as Format;
-  if (!FORMATS.includes(format)) throw new UsageError(`--format must be stylish, json or sarif, not "${format}"`);
+  if (!FORMATS.includes(format)) {
+    throw new UsageError(`--format must be stylish, json, sarif or github, not "${format}"`);
+  }
+  const failOn = (values['fail-on'] ?? 'error') as FailOn;
+  if (!FAIL_ON.includes(failOn)) throw new UsageError(`--fail-on must be error, warning or info, not "${failOn}"`);
   let maxWarnings: number | undefined;
   if (values['max-warnings'] !== undefined) {
     maxWarnings = Number(values['max-warnings']);
@@ -112,6 +133,7 @@ export function parseLintOptions(argv: string[]): LintOptions {
     ...(values.output !== undefined ? { output: values.output } : {}),
     fix: Boolean(values.fix),
     fixDryRun: Boolean(values['fix-dry-run']),
+    failOn,
     ...(maxWarnings !== undefined ? { maxWarnings } : {}),
     quiet: Boolean(values.quiet),
     ruleOverrides: { rules: Object.fromEntries((values.rule ?? []).map(parseRuleOption)) },

@@ -18,6 +18,8 @@ export interface FileReport {
   path: string;
   text: string;
   findings: ReportedFinding[];
+  /** Findings inline directives turned off, with the reason given: reported, never counted. */
+  suppressed: (ReportedFinding & { justification?: string })[];
   /** Problems fixed by `--fix` in this file. */
   fixed: number;
   /** With `--fix-dry-run`: the changes `--fix` would make, as a unified diff with secrets masked. */

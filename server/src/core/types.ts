@@ -56,6 +56,11 @@ export interface Finding {
   related?: RelatedLocation[];
 }
 
+/** A finding an inline directive turned off, with the reason written after ` -- `, if any. */
+export interface SuppressedFinding extends Finding {
+  justification?: string;
+}
+
 /** Facts about the project around a file, gathered by the caller (the engine reads no files). */
 export interface ProjectFacts {
   /** `version` from the nearest package.json. */

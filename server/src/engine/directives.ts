@@ -1,10 +1,11 @@
 import { indentationAt, lineEnding, LineIndex, lineStart } from '../core/text';
-import type { DocumentKind, Finding, TextEdit } from '../core/types';
+import type { DocumentKind, Finding, SuppressedFinding, TextEdit } from '../core/types';
 
 /**
  * Inline directives, in the vocabulary of markdownlint:
  * `disable-file`, `disable`, `enable`, `disable-line`, `disable-next-line`, each with an
- * optional list of rule ids (none means every rule).
+ * optional list of rule ids (none means every rule) and, after ` -- `, the reason (as ESLint
+ * writes it): `# secpolicy-disable-next-line compose/docker-socket -- Traefik reads the socket`.
  * Markdown writes them as `<!-- secpolicy-… -->`, YAML as `# secpolicy-…`.
  */
 type Verb = 'disable-file' | 'disable' | 'enable' | 'disable-line' | 'disable-next-line';
@@ -13,6 +14,8 @@ interface Directive {
   verb: Verb;
   /** Rule ids, or empty for all rules. */
   rules: string[];
+  /** Why, as written after ` -- `. */
+  reason?: string;
   line: number;
 }
 
@@ -65,14 +68,31 @@ function scanDirectives(text: string, kind: DocumentKind): Written[] {
   return found;
 }
 
+/** A directive's words: the rule ids before ` -- `, and the reason after it. */
+function splitArgument(argument: string): { rules: string; reason?: string } {
+  const words = ` ${argument} `;
+  const marker = words.search(/\s--\s/);
+  if (marker === -1) return { rules: argument };
+  const reason = words.slice(marker + 4).trim();
+  return { rules: words.slice(0, marker), ...(reason ? { reason } : {}) };
+}
+
 function ruleIdsIn(argument: string): string[] {
-  return argument.split(/[\s,]+/).filter((word) => RULE_ID.test(word));
+  return splitArgument(argument)
+    .rules.split(/[\s,]+/)
+    .filter((word) => RULE_ID.test(word));
 }
 
 function parseDirectives(text: string, kind: DocumentKind, lines: LineIndex): Directive[] {
   const directives: Directive[] = [];
   for (const written of scanDirectives(text, kind)) {
-    directives.push({ verb: written.verb, rules: ruleIdsIn(written.argument), line: lines.lineOf(written.start) });
+    const { reason } = splitArgument(written.argument);
+    directives.push({
+      verb: written.verb,
+      rules: ruleIdsIn(written.argument),
+      ...(reason !== undefined ? { reason } : {}),
+      line: lines.lineOf(written.start),
+    });
   }
   return directives;
 }
@@ -81,36 +101,52 @@ function applies(directive: Directive, ruleId: string): boolean {
   return directive.rules.length === 0 || directive.rules.includes(ruleId);
 }
 
-/** Drops the findings that inline directives turn off. */
-export function applyDirectives(text: string, kind: DocumentKind, findings: Finding[]): Finding[] {
-  if (findings.length === 0 || !text.includes('secpolicy-')) return findings;
+/** The findings inline directives leave on, and those they turn off, with the reason given. */
+export interface DirectedFindings {
+  findings: Finding[];
+  suppressed: SuppressedFinding[];
+}
+
+/** The directive that turns `finding` off, if any: the last one that applies to its line. */
+function suppressing(directives: Directive[], finding: Finding, line: number): Directive | undefined {
+  let disabledBy: Directive | undefined;
+  for (const directive of directives) {
+    if (!applies(directive, finding.ruleId)) continue;
+    switch (directive.verb) {
+      case 'disable-file':
+        return directive;
+      case 'disable-line':
+        if (directive.line === line) return directive;
+        break;
+      case 'disable-next-line':
+        if (directive.line + 1 === line) return directive;
+        break;
+      case 'disable':
+        if (directive.line <= line) disabledBy = directive;
+        break;
+      case 'enable':
+        if (directive.line <= line) disabledBy = undefined;
+        break;
+    }
+  }
+  return disabledBy;
+}
+
+/** Splits the findings into those inline directives leave on and those they turn off. */
+export function applyDirectives(text: string, kind: DocumentKind, findings: Finding[]): DirectedFindings {
+  if (findings.length === 0 || !text.includes('secpolicy-')) return { findings, suppressed: [] };
   const lines = new LineIndex(text);
   const directives = parseDirectives(text, kind, lines);
-  if (directives.length === 0) return findings;
-  return findings.filter((finding) => {
-    const line = lines.lineOf(finding.start);
-    let disabled = false;
-    for (const directive of directives) {
-      if (!applies(directive, finding.ruleId)) continue;
-      switch (directive.verb) {
-        case 'disable-file':
-          return false;
-        case 'disable-line':
-          if (directive.line === line) return false;
-          break;
-        case 'disable-next-line':
-          if (directive.line + 1 === line) return false;
-          break;
-        case 'disable':
-          if (directive.line <= line) disabled = true;
-          break;
-        case 'enable':
-          if (directive.line <= line) disabled = false;
-          break;
-      }
-    }
-    return !disabled;
-  });
+  if (directives.length === 0) return { findings, suppressed: [] };
+  const kept: Finding[] = [];
+  const suppressed: SuppressedFinding[] = [];
+  for (const finding of findings) {
+    const directive = suppressing(directives, finding, lines.lineOf(finding.start));
+    if (!directive) kept.push(finding);
+    else
+      suppressed.push({ ...finding, ...(directive.reason !== undefined ? { justification: directive.reason } : {}) });
+  }
+  return { findings: kept, suppressed };
 }
 
 function comment(kind: DocumentKind, body: string): string {

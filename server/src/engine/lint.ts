@@ -1,4 +1,14 @@
-import type { Config, DocumentKind, Finding, Fix, ProjectFacts, Report, Rule, Severity } from '../core/types';
+import type {
+  Config,
+  DocumentKind,
+  Finding,
+  Fix,
+  SuppressedFinding,
+  ProjectFacts,
+  Report,
+  Rule,
+  Severity,
+} from '../core/types';
 import { buildProject, type ComposeProjectInput } from '../formats/compose/project';
 import type { ComposeModel } from '../formats/compose/model';
 import { parseDotenv, type DotenvModel } from '../formats/dotenv';
@@ -27,6 +37,8 @@ export interface RuleFailure {
 
 export interface LintResult {
   findings: Finding[];
+  /** Findings inline directives turned off: reported to CI (SARIF suppressions), never counted. */
+  suppressed?: SuppressedFinding[];
   /** Rules that threw; the other rules' findings are still returned. */
   failures: RuleFailure[];
   /** Why the document was not linted at all (too large, binary, pathologically nested). */
@@ -112,7 +124,12 @@ export function lintParsed(parsed: ParsedDocument, rules: readonly AnyRule[], op
     }
   }
   findings.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
-  return { findings: applyDirectives(parsed.text, parsed.kind, findings), failures };
+  const directed = applyDirectives(parsed.text, parsed.kind, findings);
+  return {
+    findings: directed.findings,
+    ...(directed.suppressed.length > 0 ? { suppressed: directed.suppressed } : {}),
+    failures,
+  };
 }
 
 /** Lints a document's text with `rules`, unless it is too large, binary or pathologically nested. */

@@ -77,7 +77,41 @@ describe('inline directives', () => {
 
   it('leaves findings alone when there is no directive', () => {
     const findings: Finding[] = [{ ruleId: 'a/b', severity: 'error', message: 'm', messageId: 'm', start: 0, end: 1 }];
-    assert.equal(applyDirectives('text', 'policy', findings), findings);
+    assert.deepEqual(applyDirectives('text', 'policy', findings), { findings, suppressed: [] });
+  });
+
+  it('keeps what a directive turns off, with the reason written after " -- "', () => {
+    const text = WEAK_COMPOSE.replace(
+      '      POSTGRES_PASSWORD',
+      '      # secpolicy-disable-next-line compose/default-password -- a throwaway test database, see tcp/ip notes\n      POSTGRES_PASSWORD',
+    ).replace('=redis', '=redis # secpolicy-disable-line compose/default-password');
+    const result = lintText('compose', text);
+    assert.deepEqual(result.findings, []);
+    assert.deepEqual(
+      result.suppressed?.map((finding) => [
+        finding.ruleId,
+        text.slice(finding.start, finding.end),
+        finding.justification,
+      ]),
+      [
+        ['compose/default-password', 'postgres', 'a throwaway test database, see tcp/ip notes'],
+        ['compose/default-password', 'redis', undefined],
+      ],
+    );
+  });
+
+  it('reads the reason in Markdown comments, and a "--" with nothing after it as no reason', () => {
+    const policy =
+      '<!-- secpolicy-disable-file policy/no-contact -- reports go through the foundation -->\n# Security\n\nWe reply within 3 days.\n';
+    assert.deepEqual(
+      lintText('policy', policy).suppressed?.map((finding) => [finding.ruleId, finding.justification]),
+      [['policy/no-contact', 'reports go through the foundation']],
+    );
+    const bare = WEAK_COMPOSE.replace('=redis', '=redis # secpolicy-disable-line compose/default-password --');
+    assert.deepEqual(
+      lintText('compose', bare).suppressed?.map((finding) => finding.justification),
+      [undefined],
+    );
   });
 });
 

@@ -24,7 +24,18 @@ export function formatSarif(report: RunReport, rules: readonly AnyRule[], versio
       return { startLine: from.line, startColumn: from.column, endLine: to.line, endColumn: to.column };
     };
     const location = { uri: artifactUri(file.path), uriBaseId: '%SRCROOT%' };
-    return file.findings.map((finding) => ({
+    // Findings an inline directive turned off are results with an in-source suppression, which
+    // code scanning shows as dismissed, with the reason written after " -- " as the justification.
+    const suppressed = file.suppressed.map((finding) => ({
+      ...finding,
+      suppressions: [
+        {
+          kind: 'inSource',
+          ...(finding.justification !== undefined ? { justification: finding.justification } : {}),
+        },
+      ],
+    }));
+    return [...file.findings, ...suppressed].map((finding) => ({
       ruleId: finding.ruleId,
       ruleIndex: ruleIndex.get(finding.ruleId) ?? -1,
       level: LEVELS[finding.severity as Severity],
@@ -47,7 +58,8 @@ export function formatSarif(report: RunReport, rules: readonly AnyRule[], versio
             })),
           }
         : {}),
-      ...(finding.fixes && finding.fixes.length > 0
+      ...('suppressions' in finding ? { suppressions: finding.suppressions } : {}),
+      ...(finding.fixes && finding.fixes.length > 0 && !('suppressions' in finding)
         ? {
             fixes: finding.fixes.map((fix) => ({
               description: { text: fix.title },
