@@ -101,6 +101,40 @@ export const UI_NO_POLICY_FILES: Readonly<Record<string, string>> = {
   'compose.yaml': 'services:\n',
 };
 
+/**
+ * The user's-eye test's third folder: a policy whose deployment promise its Compose file breaks,
+ * with a contact and a timeline so that the broken promise is what the editor shows.
+ */
+export const UI_PROMISE_FILES: Readonly<Record<string, string>> = {
+  'SECURITY.md': `# Security Policy
+
+## Reporting a Vulnerability
+
+Email security@acme.dev. We reply within 2 business days, and publish a GitHub Security Advisory
+once a fix is released.
+
+## Supported Versions
+
+Only the latest release receives security fixes.
+
+## Deployment
+
+- The API runs as a non-root user.
+- The Docker socket is mounted read-only.
+`,
+  'compose.yaml': `services:
+  api:
+    image: ghcr.io/acme/api:2.3.1
+    read_only: true
+    user: root
+  agent:
+    image: ghcr.io/acme/agent:1.4.0
+    read_only: true
+    volumes:
+      - /var/run/docker.sock:/var/run/docker.sock:ro
+`,
+};
+
 /** Writes `files` into `folder` (created if needed) and returns `folder`. */
 export function writeWorkspace(folder: string, files: Readonly<Record<string, string>>): string {
   for (const [relative, text] of Object.entries(files)) {

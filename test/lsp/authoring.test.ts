@@ -73,17 +73,16 @@ describe('completion and hover over the protocol', () => {
     );
   });
 
-  it('explains a finding and a security-relevant Compose key on hover, and answers null elsewhere', async () => {
+  it('explains a security-relevant Compose key on hover, without repeating the diagnostic, and answers null elsewhere', async () => {
     const text = 'services:\n  app:\n    image: acme/app:1.0\n    privileged: true\n';
     await client.open(COMPOSE_URI, text, 'yaml');
     const onKey = await client.hover(COMPOSE_URI, { line: 3, character: 6 });
     const value = (onKey?.contents as MarkupContent).value;
-    assert.match(value, /\*\*compose\/privileged\*\* \(error\)/);
-    assert.match(
+    // The editor shows the diagnostic's message and rule page itself: the hover adds what the key means.
+    assert.equal(
       value,
-      /\[Rule documentation\]\(https:\/\/github\.com\/secpolicy\/secpolicy\/blob\/main\/docs\/rules\/compose\/privileged\.md\)/,
+      '`privileged: true` gives the container every capability and every host device, with no seccomp or AppArmor confinement: root in it is root on the host.',
     );
-    assert.match(value, /gives the container every capability/);
     assert.equal(await client.hover(COMPOSE_URI, { line: 0, character: 2 }), null);
   });
 

@@ -5,6 +5,7 @@ import type { Config, Finding, ProjectFacts, SuppressedFinding } from '../core/t
 import { fixAllText, withoutCrossFileFixes, withUnattendedFixes } from '../engine/fixes';
 import type { LintOptions, LintResult } from '../engine/lint';
 import { diskSource, loadComposeProject, projectTree, type LoadedProject } from '../project/compose-project';
+import { withPromiseSources } from '../project/deployment';
 import { projectFacts, withClock } from '../project/facts';
 import { readText } from '../project/read';
 import { lintComposeProject, lintText } from '../rules';
@@ -28,6 +29,8 @@ export interface LintRunOptions {
   fixDryRun: boolean;
   quiet: boolean;
   configFor: (directory: string) => Config;
+  /** How far up from a folder the policy speaking for its Compose files is looked for (its repository's root). */
+  boundary: (directory: string) => string;
   /** A path as the user would name it. */
   shown: (path: string) => string;
 }
@@ -79,9 +82,21 @@ export function lintTargets(targets: Target[], options: LintRunOptions, io: CliI
       return;
     }
     done.add(target.path);
+    const directory = dirname(target.path);
+    const facts = withClock(factsFor(directory));
     const lintOptions = {
-      config: options.configFor(dirname(target.path)),
-      facts: withClock(factsFor(dirname(target.path))),
+      config: options.configFor(directory),
+      facts:
+        target.kind === 'policy'
+          ? withPromiseSources(
+              facts,
+              'policy',
+              target.path,
+              options.boundary(directory),
+              diskSource(projectTree(target.path)),
+              factsFor,
+            )
+          : facts,
     };
     fileReport(target.path, text, (current) => lintText(target.kind, current, lintOptions), run, options);
   });
@@ -101,7 +116,14 @@ function lintProject(
   factsFor: (directory: string) => ProjectFacts,
 ): void {
   const project = loadComposeProject(path, diskSource(projectTree(path)));
-  const projectFactsNow = withClock(factsFor(project.directory));
+  const projectFactsNow = withPromiseSources(
+    withClock(factsFor(project.directory)),
+    'compose',
+    project.files[0]?.path ?? path,
+    options.boundary(project.directory),
+    diskSource(projectTree(path)),
+    factsFor,
+  );
   const optionsFor = (file: string): LintOptions => ({
     config: options.configFor(dirname(file)),
     facts: projectFactsNow,
@@ -125,7 +147,9 @@ function lintProject(
       run,
       options,
       (related) =>
-        texts.get(related) ?? (related === projectFactsNow.dotenv?.path ? projectFactsNow.dotenv.text : undefined),
+        texts.get(related) ??
+        (related === projectFactsNow.dotenv?.path ? projectFactsNow.dotenv.text : undefined) ??
+        readText(related),
     );
   }
 }

@@ -1,4 +1,5 @@
 import { dirname, relative, resolve } from 'node:path';
+import { searchBoundary } from '../project/read';
 import { allRules } from '../rules';
 import { folderConfigs, readExplicitConfig } from './config';
 import { discover, type Problem } from './discover';
@@ -96,7 +97,8 @@ function lintCommand(argv: string[], io: CliIo): number {
   const paths = (options.paths.length > 0 ? options.paths : ['.']).map((path) => resolve(io.cwd, path));
   const discovered = discover(paths, io.cwd, options.ignore);
   problems.push(...discovered.problems);
-  const run = lintTargets(discovered.targets, { ...options, configFor, shown }, io);
+  const boundary = (directory: string) => searchBoundary(directory, [io.cwd]);
+  const run = lintTargets(discovered.targets, { ...options, configFor, shown, boundary }, io);
   problems.push(...run.problems);
   const { files, pendingWrites } = run;
 

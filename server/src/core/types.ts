@@ -82,6 +82,38 @@ export interface ProjectFacts {
    * FIFO named like a setting): the adapters tell the user; rules never see their contents.
    */
   unread?: { path: string; reason: string }[];
+  /**
+   * The policy that speaks for a Compose file (the nearest SECURITY.md up to the repository root),
+   * read when a rule asks: its promises are checked against the file.
+   */
+  policy?: () => PolicySource | undefined;
+  /** The Compose projects a policy speaks for (those in its repository), read when a rule asks. */
+  deployment?: () => readonly DeploymentSources[];
+}
+
+/** A file's text, or why it could not be read. */
+export type SourceText = { text: string } | { unread: string };
+
+/** A policy file's path and text. */
+export interface PolicySource {
+  path: string;
+  text: string;
+}
+
+/** What a Compose project is built from: its files in merge order, and the files they name. */
+export interface ComposeSources {
+  /** The project's own Compose files in merge order: the main file, then its overrides. */
+  files: { path: string; text: string }[];
+  /**
+   * Files the project names (by `include:`, `extends.file` and `env_file:`), by their path as
+   * resolvePath gives it: their text, or why they could not be read.
+   */
+  references: ReadonlyMap<string, SourceText>;
+}
+
+/** A Compose project a policy speaks for, with the facts of its folder (its `.env`). */
+export interface DeploymentSources extends ComposeSources {
+  facts: ProjectFacts;
 }
 
 export interface Config {
@@ -123,6 +155,18 @@ export interface RuleContext {
   facts: ProjectFacts;
   /** Random bytes for the secrets a fix generates: rules read no randomness of their own. */
   randomBytes(count: number): Uint8Array;
+  /**
+   * The findings the rules named give on a document, at their default severity and before
+   * directives, whatever the configuration says: how a rule reads another rule's verdict without
+   * importing it (a policy's promises are broken where the Compose rules find a breach).
+   */
+  findingsOf(document: ParsedModel, ruleIds: readonly string[], facts: ProjectFacts): Finding[];
+}
+
+/** A parsed document, as far as the engine needs to know it. */
+export interface ParsedModel {
+  kind: DocumentKind;
+  text: string;
 }
 
 export interface Rule<Model> {

@@ -3,6 +3,7 @@ import type {
   DocumentKind,
   Finding,
   Fix,
+  ParsedModel,
   SuppressedFinding,
   ProjectFacts,
   Report,
@@ -86,42 +87,98 @@ function fitsText(fix: Fix, length: number): boolean {
   );
 }
 
+/** Findings by rule id, per parsed document, for the rules a lint has run on it. */
+type FindingsMemo = WeakMap<ParsedModel, Map<string, Finding[]>>;
+
+/**
+ * Runs one rule on a parsed document. Ranges and edits that do not fit the text, or edits that
+ * overlap (a rule misreading broken input), must never reach an editor: the range is clamped,
+ * and such a fix is dropped. A rule that throws is recorded in `failures`.
+ */
+function runRule(
+  rule: AnyRule,
+  parsed: ParsedDocument,
+  severity: (found: Report) => Severity,
+  facts: ProjectFacts,
+  shared: { rules: readonly AnyRule[]; randomBytes: RandomBytes; memo: FindingsMemo; failures: RuleFailure[] },
+): Finding[] {
+  const findings: Finding[] = [];
+  const length = parsed.text.length;
+  const report = (found: Report) => {
+    const start = Math.min(Math.max(found.start, 0), length);
+    const end = Math.min(Math.max(found.end, start), length);
+    const fixes = found.fixes?.filter((fix) => fitsText(fix, length));
+    findings.push({
+      ruleId: rule.meta.id,
+      severity: severity(found),
+      message: formatMessage(rule.meta.messages, found),
+      messageId: found.messageId,
+      ...(found.data ? { data: found.data } : {}),
+      start,
+      end,
+      ...(fixes && fixes.length > 0 ? { fixes } : {}),
+      ...(found.related && found.related.length > 0 ? { related: found.related } : {}),
+    });
+  };
+  const findingsOf = (document: ParsedModel, ruleIds: readonly string[], factsThere: ProjectFacts): Finding[] =>
+    ruleIds.flatMap((ruleId) => {
+      let byRule = shared.memo.get(document);
+      if (!byRule) shared.memo.set(document, (byRule = new Map()));
+      let found = byRule.get(ruleId);
+      if (!found) {
+        const other = shared.rules.find((candidate) => candidate.meta.id === ruleId);
+        found =
+          other && other.meta.kind === document.kind && other !== rule
+            ? runRule(
+                other,
+                document as ParsedDocument,
+                (report) => report.severity ?? defaultSeverityOf(other),
+                factsThere,
+                shared,
+              )
+            : [];
+        byRule.set(ruleId, found);
+      }
+      return found;
+    });
+  try {
+    (rule as Rule<ParsedDocument>).check(parsed, { report, facts, randomBytes: shared.randomBytes, findingsOf });
+  } catch (error) {
+    shared.failures.push({ ruleId: rule.meta.id, error });
+    return [];
+  }
+  return findings;
+}
+
+/** A rule's default severity, as a rule it reads sees it (`off` rules still find what they find). */
+function defaultSeverityOf(rule: AnyRule): Severity {
+  return rule.meta.defaultSeverity === 'off' ? 'info' : rule.meta.defaultSeverity;
+}
+
 /** Runs the `rules` of the document's kind, then applies severity overrides and inline directives. */
 export function lintParsed(parsed: ParsedDocument, rules: readonly AnyRule[], options: LintOptions = {}): LintResult {
   const findings: Finding[] = [];
   const failures: RuleFailure[] = [];
   const overrides = options.config?.rules ?? {};
   const facts = options.facts ?? {};
-  const randomBytes = options.randomBytes ?? secureRandomBytes;
-  const length = parsed.text.length;
+  const shared = { rules, randomBytes: options.randomBytes ?? secureRandomBytes, memo: new WeakMap(), failures };
+  const byRule = new Map<string, Finding[]>();
+  shared.memo.set(parsed, byRule);
   for (const rule of rules) {
     if (rule.meta.kind !== parsed.kind) continue;
     const setting = overrides[rule.meta.id] ?? rule.meta.defaultSeverity;
     if (setting === 'off') continue;
     const userSeverity: Severity | undefined = overrides[rule.meta.id] as Severity | undefined;
-    const report = (found: Report) => {
-      // A range or an edit that does not fit the text, or edits that overlap (a rule misreading
-      // broken input), must never reach an editor: the range is clamped, and such a fix is dropped.
-      const start = Math.min(Math.max(found.start, 0), length);
-      const end = Math.min(Math.max(found.end, start), length);
-      const fixes = found.fixes?.filter((fix) => fitsText(fix, length));
-      findings.push({
-        ruleId: rule.meta.id,
-        severity: userSeverity ?? found.severity ?? (setting as Severity),
-        message: formatMessage(rule.meta.messages, found),
-        messageId: found.messageId,
-        ...(found.data ? { data: found.data } : {}),
-        start,
-        end,
-        ...(fixes && fixes.length > 0 ? { fixes } : {}),
-        ...(found.related && found.related.length > 0 ? { related: found.related } : {}),
-      });
-    };
-    try {
-      (rule as Rule<ParsedDocument>).check(parsed, { report, facts, randomBytes });
-    } catch (error) {
-      failures.push({ ruleId: rule.meta.id, error });
-    }
+    const found = runRule(
+      rule,
+      parsed,
+      (report) => userSeverity ?? report.severity ?? (setting as Severity),
+      facts,
+      shared,
+    );
+    // What a rule reads of another is what the rule finds, whichever severity the user gave it.
+    if (!userSeverity) byRule.set(rule.meta.id, found);
+    findings.push(...found);
   }
   findings.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
   const directed = applyDirectives(parsed.text, parsed.kind, findings);

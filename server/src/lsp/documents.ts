@@ -1,13 +1,17 @@
 import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { documentKind } from '../../../common/files';
-import type { DocumentKind, Finding } from '../core/types';
+import type { DocumentKind, Finding, ProjectFacts } from '../core/types';
 import { parse } from '../engine/lint';
+import type { DeploymentPromise } from '../formats/policy/model';
+import { parsePolicy } from '../formats/policy/parse';
+import { checkedAgainst } from '../rules/utils/promises';
 import { skipReason } from '../engine/limits';
 import { lintComposeProject, lintParsed } from '../rules';
 import type { LintResult } from '../engine/lint';
 import { resolvePath } from '../core/paths';
-import { diskSource, loadComposeProject, projectTree } from '../project/compose-project';
+import { diskSource, loadComposeProject, projectTree, type TextSource } from '../project/compose-project';
+import { withPromiseSources } from '../project/deployment';
 import { readText } from '../project/read';
 import { basename, dirname } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -40,6 +44,11 @@ export class LintedDocuments {
   private readonly linted = new Map<string, Linted>();
   /** For each open Compose document, the paths of the files its project was built from. */
   private readonly projects = new Map<string, Set<string>>();
+  /**
+   * For each open policy, the Compose files its promises were checked against; for each open
+   * Compose document, the policy that speaks for it: a change to one lints the other again.
+   */
+  private readonly promiseSources = new Map<string, Set<string>>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
 
   constructor(
@@ -64,7 +73,7 @@ export class LintedDocuments {
           ? this.lintInProject(document, path)
           : lintParsed(parse(kind, document.getText()), {
               config: this.context.configFor(document.uri),
-              facts: this.context.factsFor(document.uri),
+              facts: this.factsOf(document, kind),
             });
       for (const failure of result.failures) {
         this.connection.console.error(`rule ${failure.ruleId} failed on ${document.uri}: ${String(failure.error)}`);
@@ -95,10 +104,14 @@ export class LintedDocuments {
     const onDisk = this.context.factsIn(project.directory);
     // The project .env open in an editor counts as it reads there, saved or not.
     const openDotenv = onDisk.dotenv && openText(onDisk.dotenv.path);
-    const facts =
+    const facts = this.withPromises(
+      document.uri,
+      'compose',
+      project.files[0]?.path ?? self,
       onDisk.dotenv && openDotenv !== undefined
         ? { ...onDisk, dotenv: { ...onDisk.dotenv, text: openDotenv, exists: true } }
-        : onDisk;
+        : onDisk,
+    );
     const results = lintComposeProject(project, (file) => ({
       config: this.context.configFor(pathToFileURL(file).toString()),
       facts,
@@ -117,8 +130,46 @@ export class LintedDocuments {
     if (kind === 'compose' && path) return this.lintInProject(document, path, text);
     return lintParsed(parse(kind, text), {
       config: this.context.configFor(document.uri),
-      facts: this.context.factsFor(document.uri),
+      facts: this.factsOf(document, kind),
     });
+  }
+
+  /** The facts of a document that is not linted with a Compose project: a policy's with its deployment. */
+  factsOf(document: TextDocument, kind: DocumentKind): ProjectFacts {
+    const facts = this.context.factsFor(document.uri);
+    const path = filePath(document.uri);
+    return kind === 'policy' && path ? this.withPromises(document.uri, 'policy', path, facts) : facts;
+  }
+
+  /**
+   * The facts with the other side of the promises added (see withPromiseSources), read from open
+   * documents first; the files read are kept, so that a change to one of them lints `uri` again.
+   */
+  private withPromises(uri: string, kind: 'policy' | 'compose', path: string, facts: ProjectFacts): ProjectFacts {
+    const read = diskSource(projectTree(path), (file) => this.documents.get(pathToFileURL(file).toString())?.getText());
+    const sources = new Set<string>();
+    this.promiseSources.set(uri, sources);
+    const recorded: TextSource = (file) => {
+      sources.add(file);
+      return read(file);
+    };
+    return withPromiseSources(facts, kind, path, this.context.boundary(dirname(path)), recorded, (directory) =>
+      this.context.factsIn(directory),
+    );
+  }
+
+  /** The deployment promise of an open policy at `offset`, and what it is checked against. */
+  promiseAt(
+    document: TextDocument,
+    offset: number,
+  ): { promise: DeploymentPromise; checked: ReturnType<typeof checkedAgainst> } | undefined {
+    const text = document.getText();
+    if (kindOf(document) !== 'policy' || skipReason('policy', text)) return undefined;
+    const promise = parsePolicy(text).promises.find(
+      (candidate) => candidate.start <= offset && offset <= candidate.end,
+    );
+    if (!promise) return undefined;
+    return { promise, checked: checkedAgainst(promise, this.factsOf(document, 'policy').deployment?.() ?? []) };
   }
 
   /** A file's text: the open document's when it is open, else what is on disk. */
@@ -140,7 +191,13 @@ export class LintedDocuments {
     const path = filePath(uri);
     if (!path) return [];
     const key = resolvePath(dirname(path), basename(path));
-    return this.documents.all().filter((document) => document.uri !== uri && this.projects.get(document.uri)?.has(key));
+    return this.documents
+      .all()
+      .filter(
+        (document) =>
+          document.uri !== uri &&
+          (this.projects.get(document.uri)?.has(key) || this.promiseSources.get(document.uri)?.has(key)),
+      );
   }
 
   /** Lints the documents that depend on `uri` again, a moment from now. */
@@ -193,6 +250,7 @@ export class LintedDocuments {
     this.timers.delete(uri);
     this.linted.delete(uri);
     this.projects.delete(uri);
+    this.promiseSources.delete(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 }

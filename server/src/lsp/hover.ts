@@ -1,7 +1,8 @@
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { ruleDocUrl } from '../engine/docs';
-import type { DocumentKind, Finding } from '../core/types';
+import { basename } from 'node:path';
+import type { DocumentKind } from '../core/types';
+import type { DeploymentPromise, PromiseKind } from '../formats/policy/model';
 
 /** What the Compose keys that matter for security do, in a sentence or two. */
 const COMPOSE_KEYS: Record<string, string> = {
@@ -43,22 +44,49 @@ function wordAt(document: TextDocument, position: Position): { word: string; sta
   return { word: line.slice(start, end), start, end };
 }
 
-/** Hover text: the findings under the cursor with their rule's page, then what a Compose key means. */
+/** The promise's kind as a reader says it. */
+const PROMISE_NAMES: Record<PromiseKind, string> = {
+  'non-root': 'containers run as a non-root user',
+  'read-only-root': 'read-only root filesystems',
+  'no-privileged': 'no privileged containers',
+  'capabilities-dropped': 'capabilities dropped',
+  'no-new-privileges': 'no-new-privileges set',
+  'no-socket': 'the Docker socket is not mounted',
+  'socket-read-only': 'the Docker socket is mounted read-only',
+  'socket-proxy': 'the Docker socket only through a proxy',
+  'only-publishes': 'only the named services publish ports',
+  'internal-not-published': 'internal services are not published',
+  'no-default-credentials': 'no default credentials',
+  'production-certificates': 'production certificates (no staging CA)',
+  'pinned-images': 'pinned images',
+};
+
+/** What a policy's promise means and which services of which files it was checked against. */
+export function promiseNote(
+  promise: DeploymentPromise,
+  checked: { services: string[]; files: string[]; unknown: string[] },
+): string {
+  const heading = `**Deployment promise**: ${PROMISE_NAMES[promise.kind]}${promise.hedged ? ' (hedged: a breach is reported as info)' : ''}.`;
+  const files = checked.files.map((file) => `\`${basename(file)}\``).join(', ');
+  if (checked.unknown.length > 0) {
+    return `${heading} It names ${checked.unknown.map((name) => `\`${name}\``).join(', ')}, which no Compose service has.`;
+  }
+  if (checked.files.length === 0) return `${heading} No Compose file of this repository to check it against.`;
+  const services = checked.services.map((name) => `\`${name}\``).join(', ');
+  return `${heading} Checked against ${services || 'no service'} in ${files}.`;
+}
+
+/**
+ * Hover text for what the diagnostics do not say already (the editor shows a finding's message and
+ * its rule's page with the diagnostic): what a Compose key means, what a policy's promise was checked against.
+ */
 export function hover(
   kind: DocumentKind,
   document: TextDocument,
   position: Position,
-  findings: readonly Finding[],
+  notes: readonly string[] = [],
 ): Hover | null {
-  const offset = document.offsetAt(position);
   const sections: string[] = [];
-  for (const finding of findings) {
-    if (finding.start <= offset && offset <= finding.end) {
-      sections.push(
-        `**${finding.ruleId}** (${finding.severity}): ${finding.message}\n\n[Rule documentation](${ruleDocUrl(finding.ruleId)})`,
-      );
-    }
-  }
   if (kind === 'compose') {
     const word = wordAt(document, position);
     const line = document.getText({
@@ -71,6 +99,7 @@ export function hover(
       sections.push(COMPOSE_KEYS.volumes);
     }
   }
+  sections.push(...notes);
   if (sections.length === 0) return null;
   return { contents: { kind: MarkupKind.Markdown, value: sections.join('\n\n---\n\n') } };
 }

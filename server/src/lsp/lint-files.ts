@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { resolvePath } from '../core/paths';
 import type { Finding } from '../core/types';
 import { diskSource, loadComposeProject, projectTree } from '../project/compose-project';
+import { withPromiseSources } from '../project/deployment';
 import { lintComposeProject, lintParsed } from '../rules';
 import { skippedDiagnostic, toDiagnostic } from './diagnostics';
 import { filePath, type LintContext } from './settings';
@@ -45,13 +46,35 @@ export function lintFiles(
     let findings: Finding[] = [];
     if (!reason && kind === 'compose') {
       // As part of its project, as the CLI lints it.
-      const project = loadComposeProject(path, diskSource(projectTree(path)));
+      const read = diskSource(projectTree(path));
+      const project = loadComposeProject(path, read);
+      const facts = withPromiseSources(
+        context.factsIn(project.directory),
+        'compose',
+        project.files[0]?.path ?? path,
+        context.boundary(project.directory),
+        read,
+        (directory) => context.factsIn(directory),
+      );
       const results = lintComposeProject(project, (file) => ({
         config: context.configFor(pathToFileURL(file).toString()),
-        facts: context.factsIn(project.directory),
+        facts,
       }));
       findings = results.get(resolvePath(dirname(path), basename(path)))?.findings ?? [];
-    } else if (!reason) findings = lintParsed(parse(kind, text), { config: context.configFor(uri), facts }).findings;
+    } else if (!reason) {
+      const withDeployment =
+        kind === 'policy'
+          ? withPromiseSources(
+              facts,
+              'policy',
+              path,
+              context.boundary(dirname(path)),
+              diskSource(projectTree(path)),
+              (directory) => context.factsIn(directory),
+            )
+          : facts;
+      findings = lintParsed(parse(kind, text), { config: context.configFor(uri), facts: withDeployment }).findings;
+    }
     const diagnostics = reason
       ? [skippedDiagnostic(reason)]
       : findings.map((finding) => toDiagnostic(document, finding, (file) => readText(file)));

@@ -69,6 +69,11 @@ export class LintContext {
     return mergeConfigs(this.settings.config, fileConfig);
   }
 
+  /** How far up from a folder a policy speaking for its Compose files is looked for: its repository, or the workspace folder. */
+  boundary(directory: string): string {
+    return searchBoundary(directory, this.folders);
+  }
+
   /** The project facts around `uri`, with the clock read now. */
   factsFor(uri: string): ProjectFacts {
     const path = filePath(uri);

@@ -14,7 +14,7 @@ import { FIX_ALL_KIND, LINT_FILES_REQUEST, type LintFilesParams } from '../../..
 import { codeActions } from './code-actions';
 import { completions } from './completion';
 import { kindOf, LintedDocuments } from './documents';
-import { hover } from './hover';
+import { hover, promiseNote } from './hover';
 import { lintFiles } from './lint-files';
 import { filePath, LintContext } from './settings';
 
@@ -114,7 +114,8 @@ export function startServer(connection: Connection): void {
     const kind = document && context.settings.enable ? kindOf(document) : undefined;
     if (!document || !kind) return null;
     const position = document.positionAt(document.offsetAt(params.position));
-    return hover(kind, document, position, linted.lint(document)?.findings ?? []);
+    const promise = linted.promiseAt(document, document.offsetAt(position));
+    return hover(kind, document, position, promise ? [promiseNote(promise.promise, promise.checked)] : []);
   });
 
   connection.onCodeAction((params) => {

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { ARTIFACTS, ROOT, Session, missingTools, openBrowser, type CodeServer } from '../code-server';
-import { UI_NO_POLICY_FILES, UI_WORKSPACE_FILES, writeWorkspace } from '../workspace';
+import { UI_NO_POLICY_FILES, UI_PROMISE_FILES, UI_WORKSPACE_FILES, writeWorkspace } from '../workspace';
 
 const VSIX = join(ROOT, 'secpolicy.vsix');
 const MESSAGE = 'No private channel for reporting a vulnerability';
@@ -29,6 +29,8 @@ describe('secpolicy.vsix in code-server, as a user sees it', function () {
   let page: Page;
   /** The second folder: no policy, one compose file. */
   let noPolicyFolder: string;
+  /** The third folder: a policy whose promise its compose file breaks. */
+  let promiseFolder: string;
   let failed = false;
 
   const shot = (name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
@@ -51,6 +53,7 @@ describe('secpolicy.vsix in code-server, as a user sees it', function () {
     assert.ok(existsSync(VSIX), `${VSIX} is missing: run npm run package`);
     session = new Session('ui', UI_WORKSPACE_FILES);
     noPolicyFolder = writeWorkspace(join(session.dir, 'no-policy'), UI_NO_POLICY_FILES);
+    promiseFolder = writeWorkspace(join(session.dir, 'promises'), UI_PROMISE_FILES);
     try {
       session.installExtension(VSIX);
       server = await session.startServer();
@@ -262,6 +265,40 @@ describe('secpolicy.vsix in code-server, as a user sees it', function () {
         assert.match(inserted, /cap_drop:/);
         await shot('12-snippet-inserted');
         await page.keyboard.press('Escape');
+      });
+    },
+  );
+
+  story(
+    'a policy whose promise the Compose file breaks',
+    () => promiseFolder,
+    'compose.yaml',
+    () => {
+      it('underlines the promise, and the hover points at the Compose line that breaks it', async () => {
+        await quickOpen('SECURITY.md');
+        await editor().filter({ hasText: 'The API runs as a non-root user.' }).waitFor();
+        await page.locator('.editor-instance .monaco-editor .squiggly-warning').first().waitFor();
+        const promise = editor().locator('.view-line', { hasText: 'The API runs as a non-root user.' });
+        const box = (await promise.boundingBox())!;
+        await page.mouse.move(box.x + 80, box.y + box.height / 2);
+        // The diagnostic's part comes first; the language server's part (what the promise was checked against) follows.
+        const hover = page.locator('.monaco-hover', { hasText: 'Checked against' });
+        await hover.waitFor();
+        const shown = await text(hover);
+        assert.match(shown, /Service "api" runs as root \(user: root\)/);
+        assert.match(shown, /The deployment does not keep this promise/);
+        assert.match(shown, /Checked against `?api`? in `?compose\.yaml`?/);
+        await shot('13-promise-hover');
+        await page.keyboard.press('Escape');
+      });
+
+      it('lists the breach under compose.yaml in the Problems panel, pointing back at the promise', async () => {
+        await quickOpen('compose.yaml');
+        await page.keyboard.press('Control+Shift+M');
+        const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'compose/unkept-promise' });
+        await row.waitFor();
+        assert.match(await text(row), /This breaks a promise of SECURITY\.md: "The API runs as a non-root user"/);
+        await shot('14-promise-problems');
       });
     },
   );

@@ -1,5 +1,6 @@
 import { parentOf, resolvePath } from '../../core/paths';
 import { trimEndOf } from '../../core/text';
+import type { ComposeSources, SourceText } from '../../core/types';
 import { parseDotenv } from '../dotenv';
 import type {
   ComposeModel,
@@ -21,18 +22,8 @@ import { findPair, getNode, stringRef } from './yaml';
  * file overrides is not the one that runs, and a setting another file provides is not missing.
  */
 
-/** A file's text, or why it could not be read. */
-export type SourceText = { text: string } | { unread: string };
-
-export interface ComposeProjectInput {
-  /** The project's own Compose files in merge order: the main file, then its overrides. */
-  files: { path: string; text: string }[];
-  /**
-   * Files the project names (by `include:`, `extends.file` and `env_file:`), by their path as
-   * resolvePath gives it: their text, or why they could not be read.
-   */
-  references: ReadonlyMap<string, SourceText>;
-}
+export type { SourceText };
+export type ComposeProjectInput = ComposeSources;
 
 /** Include and extends chains deeper than this are not followed: real projects go two or three deep. */
 const MAX_DEPTH = 8;

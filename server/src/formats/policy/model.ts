@@ -175,6 +175,35 @@ export interface PolicyFence {
   closing?: { start: number; end: number };
 }
 
+/** What a policy can promise about its deployment, each checked against the Compose files. */
+export type PromiseKind =
+  | 'non-root'
+  | 'read-only-root'
+  | 'no-privileged'
+  | 'capabilities-dropped'
+  | 'no-new-privileges'
+  | 'no-socket'
+  | 'socket-read-only'
+  | 'socket-proxy'
+  | 'only-publishes'
+  | 'internal-not-published'
+  | 'no-default-credentials'
+  | 'production-certificates'
+  | 'pinned-images';
+
+/** A sentence or list item of the policy that states a property of the deployment. */
+export interface DeploymentPromise {
+  kind: PromiseKind;
+  /** The services it names, lower case ("backend", "nginx"); none: every service. */
+  services: string[];
+  /** "where possible", "by default": a broken promise is then worth less than a warning. */
+  hedged: boolean;
+  start: number;
+  end: number;
+  /** The sentence, as a reader sees it. */
+  text: string;
+}
+
 export interface PolicyModel {
   kind: 'policy';
   text: string;
@@ -196,6 +225,8 @@ export interface PolicyModel {
   codeSpans: { start: number; end: number }[];
   /** Heading depth for a new top-level section (`##` under a `#` title). */
   sectionDepth: number;
+  /** What the policy promises about the deployment. */
+  promises: DeploymentPromise[];
   /** The code fence the policy was written inside, if any; `root` and everything else read its content as Markdown. */
   policyFence?: PolicyFence;
 }

@@ -5,6 +5,7 @@ import { readFencedPolicy } from './fence';
 import { collectInsecureLinks } from './links';
 import type { PolicyModel } from './model';
 import { collectPlaceholders } from './placeholders';
+import { collectPromises } from './promises';
 import { collectBlocks, collectCodeSpans } from './prose';
 import { collectPublicInstructions } from './reporting';
 import { buildSections, sectionDepthOf } from './sections';
@@ -39,6 +40,7 @@ export function parsePolicy(text: string): PolicyModel {
     insecureLinks: collectInsecureLinks(root, text, blocks, codeSpans),
     codeSpans,
     sectionDepth: sectionDepthOf(sections),
+    promises: collectPromises(sentences),
     policyFence: fence,
   };
 }

@@ -20,6 +20,7 @@ import { unconfinedProfile } from './unconfined-profile';
 import { unpinnedImage } from './unpinned-image';
 import { weakJwtSecret } from './weak-jwt-secret';
 import { writableRootFilesystem } from './writable-root-filesystem';
+import { unkeptPromise } from './unkept-promise';
 
 /** Every Compose rule, one line each. */
 export const composeRules: Rule<ComposeModel>[] = [
@@ -43,4 +44,6 @@ export const composeRules: Rule<ComposeModel>[] = [
   unpinnedImage,
   weakJwtSecret,
   writableRootFilesystem,
+  // Last: it reads what the other rules found.
+  unkeptPromise,
 ];

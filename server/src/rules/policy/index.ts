@@ -20,6 +20,7 @@ import { staleVersionsTable } from './stale-versions-table';
 import { templatePlaceholder } from './template-placeholder';
 import { tooShort } from './too-short';
 import { versionsTable } from './versions-table';
+import { unkeptPromise } from './unkept-promise';
 
 /** Every SECURITY.md rule, one line each. */
 export const policyRules: Rule<PolicyModel>[] = [
@@ -43,4 +44,5 @@ export const policyRules: Rule<PolicyModel>[] = [
   tooShort,
   noEncryption,
   noSafeHarbor,
+  unkeptPromise,
 ];
