@@ -1,11 +1,12 @@
 import type { Nodes, Root, Table } from 'mdast';
 import { satisfies, validRange } from 'semver';
 import { nodeRange } from '../markdown';
-import type { Section, TableCell, VersionCell, VersionRow, VersionsTable } from './model';
+import type { Section, TableCell, TextBlock, VersionCell, VersionRow, VersionsTable } from './model';
 import { cellWords } from '../markdown';
+import { affirmedMatch, isNegated } from './negation';
 import { sectionAt } from './sections';
 import { LEVEL_WORD } from './severity';
-import { readMarker } from './vocabulary';
+import { readMarker, type SectionMeaning } from './vocabulary';
 
 function cellOf(node: Table['children'][number]['children'][number], text: string): TableCell {
   const { start, end } = nodeRange(node);
@@ -185,8 +186,93 @@ export function rowCovers(row: VersionRow, version: string): boolean {
   return cell.kind === 'latest';
 }
 
-/** Sentences that settle which versions get fixes without a table. */
-export const SUPPORT_STATEMENT =
+/** Sentences that settle which versions get fixes anywhere in a policy, negation aside. */
+const SUPPORT_PHRASE =
   /\bonly (?:the )?(?:latest|most recent|current|newest)\b|\b(?:latest|most recent|current|newest) (?:stable |major |minor )?(?:release|version)s? (?:is|are) supported|\bwe (?:only )?support (?:the )?(?:latest|current|most recent)|security (?:fixes|updates|patches) (?:are|will be) (?:only )?(?:released|provided|applied|backported|published) (?:for|to) (?:the )?(?:latest|current|most recent)|\b(?:latest|most recent|current|newest) (?:stable |major |minor )?(?:release|version)s? only\b|\ball versions are supported\b/i;
 
-// Placeholders left from templates
+/** "仅对最新主版本提供" (Chinese), "最新版のみ" (Japanese): only the latest. */
+const ONLY_LATEST_CJK = /最新[^。、，,]{0,12}のみ|(?:仅|只)[^。、，,]{0,8}最新/;
+
+/** Fixes going somewhere: "security fixes will be applied to …", "patches are released for …". */
+const FIX_DELIVERY =
+  /\b(?:fixes|updates|patches) (?:are|will be|get) (?:only )?(?:released|provided|applied|backported|published|shipped|issued|made available)\b/i;
+
+const VERSION_NUMBER = /\bv?\d{1,4}\.(?:\d{1,4}|x)\b/i;
+
+/** The newest release or a version number: "the latest version", "mainline", "LTS", "4.x". */
+const NEWEST_OR_NUMBER = new RegExp(
+  `\\b(?:latest|newest|most recent|mainline|nightly|lts|long[- ]term support)\\b|${VERSION_NUMBER.source}|最新`,
+  'i',
+);
+
+/** Words that name a line only in context ("the main goal", "last updated" name none). */
+const BRANCH_WORD = /\b(?:current|last|main|master|develop|development|trunk)\b/i;
+
+/** A branch named alone, as in a list of maintained branches: "- `master`". */
+const BRANCH_ALONE = /^(?:the )?(?:main|master|develop|trunk)(?: branch)?\.?$/i;
+
+/** A release line named as one: "the current release", "the `main` branch", "the latest stable version". */
+const NAMED_RELEASE =
+  /\b(?:latest|newest|current|most recent|last|mainline|main|master|develop|trunk|lts)(?: [\w-]{1,20}){0,2} (?:release|version|branch|build|tag)s?\b/i;
+
+/** The lines a policy stops supporting; "we do not support older versions" says only the newest is. */
+const OLDER_LINES =
+  /\b(?:older|old|previous|prior|earlier|outdated|legacy)(?: [\w-]{1,20}){0,2} (?:versions|releases|branches|lines)\b/i;
+
+/** Words that tie a sentence to security fixes. */
+const SUPPORT_WORD =
+  /\b(?:support(?:s|ed)?|maintain(?:s|ed)?|patch(?:es|ed)?|fix(?:es|ed)?|security (?:updates?|releases?)|backport(?:s|ed)?|eligible|in[- ]scope)\b|サポート|支持|安全更新/i;
+
+const SUPPORT_WORDS = new RegExp(SUPPORT_WORD.source, 'gi');
+
+/** Advice to readers and requirements on their setup ("we recommend the latest", "requires Node 22"), not promises. */
+const ADVICE_OR_REQUIREMENT =
+  /\b(?:recommend(?:s|ed)?|should|encourage[sd]?|advise[sd]?|suggest(?:s|ed)?|please|requires?|required|needs?|minimum|at least)\b/i;
+
+/** Whether a word on fixes is turned down: "older releases are **not** supported", "we do**n't** backport". */
+function negatedSupportWord(plain: string): boolean {
+  for (const match of plain.matchAll(SUPPORT_WORDS)) if (isNegated(plain, match.index)) return true;
+  return false;
+}
+
+/** Whether a sentence of a supported-versions section names a line, not negated ("there is no LTS" names none). */
+function namesLine(plain: string): boolean {
+  if (affirmedMatch(plain, NEWEST_OR_NUMBER) || affirmedMatch(plain, NAMED_RELEASE) || BRANCH_ALONE.test(plain)) {
+    return true;
+  }
+  return affirmedMatch(plain, BRANCH_WORD) !== undefined && SUPPORT_WORD.test(plain);
+}
+
+/** Whether `section` or one around it is of `meaning`. */
+function within(section: Section | undefined, meaning: SectionMeaning): boolean {
+  for (let current = section; current; current = current.parent) if (current.meaning === meaning) return true;
+  return false;
+}
+
+/**
+ * Whether a sentence settles which versions get security fixes. Anywhere: a support phrase ("only the
+ * latest release is supported"), fixes delivered to a named line ("fixes are applied to … the mainline
+ * version"), or older lines turned down ("we do not backport fixes to older releases"). In a
+ * supported-versions section, naming a line is enough ("the 4.x line", "`main`"), unless the sentence
+ * only advises or requires it ("we recommend the latest version") without a word on fixes. In a scope
+ * section, a line named as a release is ("issues in any current release").
+ */
+function statesSupport(plain: string, section: Section | undefined): boolean {
+  if (affirmedMatch(plain, SUPPORT_PHRASE) || ONLY_LATEST_CJK.test(plain)) return true;
+  const delivery = affirmedMatch(plain, FIX_DELIVERY);
+  const after = delivery && plain.slice(delivery.index);
+  if (after && (affirmedMatch(after, NAMED_RELEASE) || VERSION_NUMBER.test(after))) return true;
+  if (OLDER_LINES.test(plain) && negatedSupportWord(plain)) return true;
+  if (within(section, 'supported-versions') && namesLine(plain)) {
+    return SUPPORT_WORD.test(plain) || !ADVICE_OR_REQUIREMENT.test(plain);
+  }
+  return within(section, 'scope') && affirmedMatch(plain, NAMED_RELEASE) !== undefined;
+}
+
+/** Blocks that settle which versions get fixes in words (see statesSupport). */
+export function collectSupportStatements(blocks: TextBlock[]): TextBlock[] {
+  return blocks.filter((block) => {
+    if (block.type === 'tableCell') return false;
+    return block.sentences.some((sentence) => statesSupport(sentence.plain, block.section));
+  });
+}
