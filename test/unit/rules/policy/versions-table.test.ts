@@ -146,42 +146,6 @@ ruleTester(versionsTable, {
       output: null,
     },
     {
-      name: 'mixed marker styles are normalised to the most used one; cells with notes are kept',
-      code: '# Security\n\n| Version | Supported |\n|---|---|\n| 3.x | ✅ |\n| 2.x | :white_check_mark: |\n| 1.x | :x: |\n| 0.x | ❌ (since 2023) |\n| < 0.1 | no |\n',
-      errors: [
-        {
-          line: 3,
-          column: 13,
-          endLine: 3,
-          endColumn: 22,
-          severity: 'info',
-          messageId: 'mixedStyles',
-          data: { styles: '✅, :white_check_mark:, no', supported: '✅', unsupported: '❌' },
-          message: 'Support markers mix styles (✅, :white_check_mark:, no): use one, such as ✅ and ❌.',
-          fixes: ['Use ✅ and ❌ throughout'],
-        },
-      ],
-      output:
-        '# Security\n\n| Version | Supported |\n|---|---|\n| 3.x | ✅ |\n| 2.x | ✅ |\n| 1.x | ❌ |\n| 0.x | ❌ (since 2023) |\n| < 0.1 | ❌ |\n',
-    },
-    {
-      name: 'words win when most markers are words',
-      code: `# Security\n\n${HEAD}\n| 2.x | Yes |\n| 1.x | yes |\n| 0.x | ✖️ |\n`,
-      errors: [
-        {
-          line: 3,
-          column: 13,
-          endLine: 3,
-          endColumn: 22,
-          severity: 'info',
-          messageId: 'mixedStyles',
-          data: { styles: 'Yes, ✖️', supported: 'Yes', unsupported: 'No' },
-          fixes: ['Use Yes and No throughout'],
-        },
-      ],
-      output: `# Security\n\n${HEAD}\n| 2.x | Yes |\n| 1.x | Yes |\n| 0.x | No |\n`,
-    },
-    {
       name: 'CRLF: the duplicate row goes with its line ending',
       code: '# Security\r\n\r\n| Version | Supported |\r\n| --- | --- |\r\n| 2.x | ✅ |\r\n| 2.x | ✅ |\r\n',
       errors: [
