@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { POLICY_LOCATIONS } from '../../../common/files';
 import { githubRepositoryFromGitConfig } from '../../../common/git-remote';
@@ -17,8 +18,8 @@ const POLICY_FOLDERS = new Set(
  * package.json and .git, and the `.env` beside the file (Compose files interpolate from it). The
  * time is not a fact of the project: callers read the clock for each lint (see withClock).
  *
- * The version is the product's: a private workspace root ends the search without one (its packages
- * have their own), and a `.github/` or `docs/` folder of the repository holds the repository's policy,
+ * The version is the product's: a private workspace root (npm, Yarn, or pnpm's pnpm-workspace.yaml)
+ * ends the search without one (its packages have their own), and a `.github/` or `docs/` folder of the repository holds the repository's policy,
  * so a package.json there (a docs site, scripts) is not read.
  */
 export function projectFacts(directory: string): ProjectFacts {
@@ -32,7 +33,10 @@ export function projectFacts(directory: string): ProjectFacts {
     const policyFolder = root !== undefined && dirname(folder) === root && POLICY_FOLDERS.has(basename(folder));
     if (lookForPackage && !policyFolder) {
       // An unreadable package.json gives no version; the fix then writes a statement instead of a table.
-      const manifest = readPackageManifest(readText(join(folder, 'package.json'), MAX_SETTINGS_BYTES));
+      const manifest = readPackageManifest(
+        readText(join(folder, 'package.json'), MAX_SETTINGS_BYTES),
+        existsSync(join(folder, 'pnpm-workspace.yaml')),
+      );
       if (manifest.version !== undefined) facts.packageVersion = manifest.version;
       if (manifest.version !== undefined || manifest.workspaceRoot) lookForPackage = false;
     }

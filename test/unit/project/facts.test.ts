@@ -45,6 +45,14 @@ describe('project facts: the version of the package a file belongs to', () => {
     assert.equal(versionIn('tools/scripts'), undefined);
   });
 
+  it('gives no version at a private pnpm workspace root', () => {
+    write('package.json', manifest({ name: 'acme-monorepo', version: '1.0.0', private: true }));
+    write('pnpm-workspace.yaml', 'packages:\n  - packages/*\n');
+    write('packages/server/package.json', manifest({ name: '@acme/server', version: '4.2.0' }));
+    assert.equal(versionIn('.'), undefined);
+    assert.equal(versionIn('packages/server'), '4.2.0');
+  });
+
   it('a workspace under a private root has its own version', () => {
     write('package.json', manifest({ private: true, version: '0.1.0', workspaces: ['packages/*'] }));
     write('packages/server/package.json', manifest({ name: '@acme/server', version: '4.2.0' }));
