@@ -23,11 +23,38 @@ const TAG_HEADER = /branch|\btags?\b/i;
 
 const SUPPORT_HEADER = /support|maintain|status|security|\beol\b|end of life|patch|fix/i;
 
-const LATEST_WORDS =
-  /^(?:the )?(?:latest|current|newest|most recent|stable|main|master|develop|dev|trunk|head|edge|next|nightly|canary|mainline|rolling|unreleased|lts)\b/i;
+/**
+ * Rows for the newest line, a branch or a release channel: "Latest", "`main` branch", "nightly",
+ * "Development builds (`pre-master`)"; 最新 is "latest" in Japanese and Chinese ("最新版").
+ */
+const LATEST_WORD =
+  '(?:latest|current|newest|most recent|stable|main|master|develop|development|dev|trunk|head|edge|next|nightly|canary|mainline|rolling|unreleased|lts|pre-?release|preview|beta|snapshot)\\b';
 
+const LATEST_WORDS = new RegExp(`^(?:the )?${LATEST_WORD}|^最新`, 'i');
+
+/** Everything before the newest line: "< Latest", "older than current", "before `main`". */
+const BEFORE_LATEST = new RegExp(
+  `^(?:<|<=|≤|before|older than|prior to|earlier than|lower than|below) ?(?:the )?${LATEST_WORD}`,
+  'i',
+);
+
+/** A catch-all row: "All other tags", "Older", "anything else"; 旧 and 以前 are "old" and "earlier", その他 and 其他 "other". */
 const OTHER_WORDS =
-  /^(?:all |any |every )?(?:other|older|old|previous|prior|earlier|legacy|remaining|everything else|all|others|below|lower)\b/i;
+  /^(?:all |any |every )?(?:other|older|old|previous|prior|earlier|legacy|remaining|everything else|all|others|below|lower)\b|^(?:anything|everything) (?:else|older|earlier)\b|^(?:旧|以前|その他|其他)/i;
+
+/** A version column cell holding a picture ("🚀 2.x", "2.x ✅"): the marker belongs in the support column. */
+const PICTOGRAPH = /\p{Extended_Pictographic}/u;
+
+/**
+ * Words before a version that may name the component it is of ("dashboard `latest`", "Helm chart 2.x"),
+ * except months and years (a date is not a version) and words that turn the version down ("not 2.x").
+ */
+const NOT_A_COMPONENT =
+  /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|q[1-4]|not|no|except|excluding|without|never)$/i;
+
+const COMPONENT_WORD = /^[a-z][\w.-]{0,30}$/i;
+
+const YEAR = /^(?:19|20)\d\d\b/;
 
 const VERSION_LIKE = /^[<>=~^≥≤ ]{0,4}v?\d/i;
 
@@ -40,6 +67,8 @@ function semverRange(words: string): string | undefined {
     .replace(/≥|=>/g, '>=')
     .replace(/≤|=</g, '<=')
     .replace(/(\d)\.latest\b/gi, '$1.x')
+    // "1.2.3.4", "2.1.0.x": a fourth part (as in .NET and Windows versions) is dropped; semver has three.
+    .replace(/(\d\.\d{1,9}\.\d{1,9})\.(?:\d{1,9}|x|\*)\b/gi, '$1')
     .replace(/\bv(?=\d)/gi, '')
     .replace(/\s+/g, ' ')
     .trim();
@@ -64,17 +93,55 @@ function semverRange(words: string): string | undefined {
   return undefined;
 }
 
+/** What a version cell's words name, if they read as a version, a range, the newest line or the rest. */
+function readVersionWords(words: string): Pick<VersionCell, 'kind' | 'range'> | undefined {
+  const range = VERSION_LIKE.test(words) ? semverRange(words) : undefined;
+  if (range) return { kind: 'range', range };
+  if (LATEST_WORDS.test(words) || /^(?:all|any|every)(?: (?:supported )?(?:versions?|releases?))?$/i.test(words)) {
+    return { kind: 'latest' };
+  }
+  if (BEFORE_LATEST.test(words) || OTHER_WORDS.test(words)) return { kind: 'other' };
+  return undefined;
+}
+
+/** Reads a version cell as written, or after one or two words naming a component ("dashboard `latest`"). */
+function readVersionOrComponent(words: string): Pick<VersionCell, 'kind' | 'range'> | undefined {
+  const read = readVersionWords(words);
+  if (read) return read;
+  const parts = words.split(' ');
+  for (let named = 1; named <= 2 && named < parts.length; named++) {
+    const component = parts.slice(0, named);
+    if (!component.every((word) => COMPONENT_WORD.test(word) && !NOT_A_COMPONENT.test(word))) return undefined;
+    const rest = parts.slice(named).join(' ');
+    if (YEAR.test(rest)) return undefined;
+    const version = readVersionWords(rest);
+    if (version) return version;
+  }
+  return undefined;
+}
+
 function readVersion(cell: TableCell, tagColumn: boolean): VersionCell {
   const words = cellWords(cell.text);
   if (words === '') return { ...cell, kind: 'empty' };
-  const range = VERSION_LIKE.test(words) ? semverRange(words) : undefined;
-  if (range) return { ...cell, kind: 'range', range };
-  if (LATEST_WORDS.test(words) || /^(?:all|any|every)(?: (?:supported )?(?:versions?|releases?))?$/i.test(words)) {
-    return { ...cell, kind: 'latest' };
-  }
-  if (OTHER_WORDS.test(words)) return { ...cell, kind: 'other' };
+  const read = PICTOGRAPH.test(words) ? undefined : readVersionOrComponent(words);
+  if (read) return { ...cell, ...read };
   if (tagColumn && /^[\w./+-]{1,60}$/.test(words)) return { ...cell, kind: 'tag' };
   return { ...cell, kind: 'invalid' };
+}
+
+/**
+ * Reads a support cell: a marker first (see readMarker), else a symbol that ends it, glued or not:
+ * "still supported:white_check_mark:", "Security fixes only ⚠️". A last word ("reaches EOL", "no") is
+ * left alone: words after a note say too many things.
+ */
+function readSupport(cell: string): ReturnType<typeof readMarker> {
+  const read = readMarker(cell);
+  if (read) return read;
+  const words = cellWords(cell);
+  const last = words.slice(words.lastIndexOf(' ') + 1);
+  const symbol = last.endsWith(':') ? last.slice(last.lastIndexOf(':', last.length - 2)) : last;
+  const trailing = readMarker(symbol);
+  return trailing && trailing.style !== 'word' ? trailing : undefined;
 }
 
 export function collectVersionsTables(root: Root, text: string, sections: Section[]): VersionsTable[] {
@@ -113,7 +180,7 @@ function versionsTable(node: Table, text: string, sections: Section[]): Versions
   // Columns found by what they hold when the header does not say.
   if (supportColumn === undefined) {
     const found = header.findIndex(
-      (_, index) => index !== versionColumn && columnShare(index, (cell) => readMarker(cell) !== undefined) >= 0.5,
+      (_, index) => index !== versionColumn && columnShare(index, (cell) => readSupport(cell) !== undefined) >= 0.5,
     );
     if (found !== -1) supportColumn = found;
   }
@@ -129,7 +196,7 @@ function versionsTable(node: Table, text: string, sections: Section[]): Versions
     if (found !== -1) versionColumn = found;
   }
   const supportMarkersPresent =
-    supportColumn !== undefined && columnShare(supportColumn, (cell) => readMarker(cell) !== undefined) > 0;
+    supportColumn !== undefined && columnShare(supportColumn, (cell) => readSupport(cell) !== undefined) > 0;
   // A column of severity levels makes a table of deadlines, whatever its other headers say.
   const severityTable = header.some(
     (_, index) => rows.filter((row) => LEVEL_WORD.test(cellWords(row[index]?.text ?? ''))).length >= 2,
@@ -166,7 +233,7 @@ function versionsTable(node: Table, text: string, sections: Section[]): Versions
       }
       if (supportColumn !== undefined) {
         const cell = cells[supportColumn] ?? { text: '', start: range.end, end: range.end };
-        const read = readMarker(cell.text);
+        const read = readSupport(cell.text);
         result.support = { ...cell, ...(read ?? {}) };
       }
       return result;

@@ -61,6 +61,22 @@ ruleTester(mixedMarkers, {
       output: `# Security\n\n${HEAD}\n| 2.x | Yes |\n| 1.x | Yes |\n| 0.x | No |\n`,
     },
     {
+      name: 'a shortcode glued to words beside an emoji',
+      code: `# Security\n\n${HEAD}\n| 2.x | still supported:white_check_mark: |\n| 1.x | ❌ |\n| 0.x | ❌ |\n`,
+      errors: [
+        {
+          line: 3,
+          column: 13,
+          endLine: 3,
+          endColumn: 22,
+          messageId: 'mixedStyles',
+          data: { styles: 'still supported:white_check_mark:, ❌', supported: '✅', unsupported: '❌' },
+          fixes: [],
+        },
+      ],
+      output: null,
+    },
+    {
       name: 'an emoji beside a shortcode: nothing to rewrite when every cell carries a note',
       code: `# Security\n\n${HEAD}\n| 2.x | ✔️ still supported |\n| 1.x | :x: since 2023 |\n`,
       errors: [
