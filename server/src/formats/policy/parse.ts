@@ -10,7 +10,7 @@ import { collectBlocks, collectCodeSpans } from './prose';
 import { collectPublicInstructions } from './reporting';
 import { buildSections, sectionDepthOf } from './sections';
 import { collectSeverityGroups } from './severity';
-import { SUPPORT_STATEMENT, collectVersionsTables } from './versions';
+import { collectSupportStatements, collectVersionsTables } from './versions';
 
 export function parsePolicy(text: string): PolicyModel {
   // A policy written inside a code fence is read as the Markdown it was meant to be.
@@ -33,7 +33,7 @@ export function parsePolicy(text: string): PolicyModel {
     contacts,
     durations,
     versionsTables,
-    supportStatements: blocks.filter((block) => SUPPORT_STATEMENT.test(block.source)),
+    supportStatements: collectSupportStatements(blocks),
     severityGroups: collectSeverityGroups(root, blocks, durations),
     placeholders,
     publicReportInstructions: collectPublicInstructions(root, sentences, codeSpans),

@@ -1,7 +1,7 @@
 import type { Heading, Nodes, Root } from 'mdast';
 import { nodeRange } from '../markdown';
 import type { Section } from './model';
-import { MEANINGS, type SectionMeaning, sectionMeaning } from './vocabulary';
+import { MEANINGS, REQUIREMENTS_TITLE, type SectionMeaning, sectionMeaning } from './vocabulary';
 
 const GLOBAL_MEANINGS = MEANINGS.map(([meaning, pattern]) => [meaning, new RegExp(pattern.source, 'gi')] as const);
 
@@ -61,7 +61,9 @@ export function buildSections(root: Root, text: string): Section[] {
       while (open.length > 0 && open[open.length - 1].depth >= node.depth) open.pop()!.end = start;
       if (open.length > 0) open[open.length - 1].hasSubsections = true;
       const title = headingText(node, text);
-      const meaning = sectionMeaning(title);
+      const underRequirements = open.some((each) => REQUIREMENTS_TITLE.test(each.title));
+      const read = sectionMeaning(title);
+      const meaning = read === 'supported-versions' && underRequirements ? undefined : read;
       const section: Section = {
         title,
         depth: node.depth,

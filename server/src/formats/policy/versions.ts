@@ -1,11 +1,12 @@
 import type { Nodes, Root, Table } from 'mdast';
 import { satisfies, validRange } from 'semver';
 import { nodeRange } from '../markdown';
-import type { Section, TableCell, VersionCell, VersionRow, VersionsTable } from './model';
+import type { Section, TableCell, TextBlock, VersionCell, VersionRow, VersionsTable } from './model';
 import { cellWords } from '../markdown';
+import { affirmedMatch, isNegated } from './negation';
 import { sectionAt } from './sections';
 import { LEVEL_WORD } from './severity';
-import { readMarker } from './vocabulary';
+import { readMarker, type SectionMeaning } from './vocabulary';
 
 function cellOf(node: Table['children'][number]['children'][number], text: string): TableCell {
   const { start, end } = nodeRange(node);
@@ -22,11 +23,38 @@ const TAG_HEADER = /branch|\btags?\b/i;
 
 const SUPPORT_HEADER = /support|maintain|status|security|\beol\b|end of life|patch|fix/i;
 
-const LATEST_WORDS =
-  /^(?:the )?(?:latest|current|newest|most recent|stable|main|master|develop|dev|trunk|head|edge|next|nightly|canary|mainline|rolling|unreleased|lts)\b/i;
+/**
+ * Rows for the newest line, a branch or a release channel: "Latest", "`main` branch", "nightly",
+ * "Development builds (`pre-master`)"; 最新 is "latest" in Japanese and Chinese ("最新版").
+ */
+const LATEST_WORD =
+  '(?:latest|current|newest|most recent|stable|main|master|develop|development|dev|trunk|head|edge|next|nightly|canary|mainline|rolling|unreleased|lts|pre-?release|preview|beta|snapshot)\\b';
 
+const LATEST_WORDS = new RegExp(`^(?:the )?${LATEST_WORD}|^最新`, 'i');
+
+/** Everything before the newest line: "< Latest", "older than current", "before `main`". */
+const BEFORE_LATEST = new RegExp(
+  `^(?:<|<=|≤|before|older than|prior to|earlier than|lower than|below) ?(?:the )?${LATEST_WORD}`,
+  'i',
+);
+
+/** A catch-all row: "All other tags", "Older", "anything else"; 旧 and 以前 are "old" and "earlier", その他 and 其他 "other". */
 const OTHER_WORDS =
-  /^(?:all |any |every )?(?:other|older|old|previous|prior|earlier|legacy|remaining|everything else|all|others|below|lower)\b/i;
+  /^(?:all |any |every )?(?:other|older|old|previous|prior|earlier|legacy|remaining|everything else|all|others|below|lower)\b|^(?:anything|everything) (?:else|older|earlier)\b|^(?:旧|以前|その他|其他)/i;
+
+/** A version column cell holding a picture ("🚀 2.x", "2.x ✅"): the marker belongs in the support column. */
+const PICTOGRAPH = /\p{Extended_Pictographic}/u;
+
+/**
+ * Words before a version that may name the component it is of ("dashboard `latest`", "Helm chart 2.x"),
+ * except months and years (a date is not a version) and words that turn the version down ("not 2.x").
+ */
+const NOT_A_COMPONENT =
+  /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|q[1-4]|not|no|except|excluding|without|never)$/i;
+
+const COMPONENT_WORD = /^[a-z][\w.-]{0,30}$/i;
+
+const YEAR = /^(?:19|20)\d\d\b/;
 
 const VERSION_LIKE = /^[<>=~^≥≤ ]{0,4}v?\d/i;
 
@@ -39,6 +67,8 @@ function semverRange(words: string): string | undefined {
     .replace(/≥|=>/g, '>=')
     .replace(/≤|=</g, '<=')
     .replace(/(\d)\.latest\b/gi, '$1.x')
+    // "1.2.3.4", "2.1.0.x": a fourth part (as in .NET and Windows versions) is dropped; semver has three.
+    .replace(/(\d\.\d{1,9}\.\d{1,9})\.(?:\d{1,9}|x|\*)\b/gi, '$1')
     .replace(/\bv(?=\d)/gi, '')
     .replace(/\s+/g, ' ')
     .trim();
@@ -63,17 +93,55 @@ function semverRange(words: string): string | undefined {
   return undefined;
 }
 
+/** What a version cell's words name, if they read as a version, a range, the newest line or the rest. */
+function readVersionWords(words: string): Pick<VersionCell, 'kind' | 'range'> | undefined {
+  const range = VERSION_LIKE.test(words) ? semverRange(words) : undefined;
+  if (range) return { kind: 'range', range };
+  if (LATEST_WORDS.test(words) || /^(?:all|any|every)(?: (?:supported )?(?:versions?|releases?))?$/i.test(words)) {
+    return { kind: 'latest' };
+  }
+  if (BEFORE_LATEST.test(words) || OTHER_WORDS.test(words)) return { kind: 'other' };
+  return undefined;
+}
+
+/** Reads a version cell as written, or after one or two words naming a component ("dashboard `latest`"). */
+function readVersionOrComponent(words: string): Pick<VersionCell, 'kind' | 'range'> | undefined {
+  const read = readVersionWords(words);
+  if (read) return read;
+  const parts = words.split(' ');
+  for (let named = 1; named <= 2 && named < parts.length; named++) {
+    const component = parts.slice(0, named);
+    if (!component.every((word) => COMPONENT_WORD.test(word) && !NOT_A_COMPONENT.test(word))) return undefined;
+    const rest = parts.slice(named).join(' ');
+    if (YEAR.test(rest)) return undefined;
+    const version = readVersionWords(rest);
+    if (version) return version;
+  }
+  return undefined;
+}
+
 function readVersion(cell: TableCell, tagColumn: boolean): VersionCell {
   const words = cellWords(cell.text);
   if (words === '') return { ...cell, kind: 'empty' };
-  const range = VERSION_LIKE.test(words) ? semverRange(words) : undefined;
-  if (range) return { ...cell, kind: 'range', range };
-  if (LATEST_WORDS.test(words) || /^(?:all|any|every)(?: (?:supported )?(?:versions?|releases?))?$/i.test(words)) {
-    return { ...cell, kind: 'latest' };
-  }
-  if (OTHER_WORDS.test(words)) return { ...cell, kind: 'other' };
+  const read = PICTOGRAPH.test(words) ? undefined : readVersionOrComponent(words);
+  if (read) return { ...cell, ...read };
   if (tagColumn && /^[\w./+-]{1,60}$/.test(words)) return { ...cell, kind: 'tag' };
   return { ...cell, kind: 'invalid' };
+}
+
+/**
+ * Reads a support cell: a marker first (see readMarker), else a symbol that ends it, glued or not:
+ * "still supported:white_check_mark:", "Security fixes only ⚠️". A last word ("reaches EOL", "no") is
+ * left alone: words after a note say too many things.
+ */
+function readSupport(cell: string): ReturnType<typeof readMarker> {
+  const read = readMarker(cell);
+  if (read) return read;
+  const words = cellWords(cell);
+  const last = words.slice(words.lastIndexOf(' ') + 1);
+  const symbol = last.endsWith(':') ? last.slice(last.lastIndexOf(':', last.length - 2)) : last;
+  const trailing = readMarker(symbol);
+  return trailing && trailing.style !== 'word' ? trailing : undefined;
 }
 
 export function collectVersionsTables(root: Root, text: string, sections: Section[]): VersionsTable[] {
@@ -112,7 +180,7 @@ function versionsTable(node: Table, text: string, sections: Section[]): Versions
   // Columns found by what they hold when the header does not say.
   if (supportColumn === undefined) {
     const found = header.findIndex(
-      (_, index) => index !== versionColumn && columnShare(index, (cell) => readMarker(cell) !== undefined) >= 0.5,
+      (_, index) => index !== versionColumn && columnShare(index, (cell) => readSupport(cell) !== undefined) >= 0.5,
     );
     if (found !== -1) supportColumn = found;
   }
@@ -128,7 +196,7 @@ function versionsTable(node: Table, text: string, sections: Section[]): Versions
     if (found !== -1) versionColumn = found;
   }
   const supportMarkersPresent =
-    supportColumn !== undefined && columnShare(supportColumn, (cell) => readMarker(cell) !== undefined) > 0;
+    supportColumn !== undefined && columnShare(supportColumn, (cell) => readSupport(cell) !== undefined) > 0;
   // A column of severity levels makes a table of deadlines, whatever its other headers say.
   const severityTable = header.some(
     (_, index) => rows.filter((row) => LEVEL_WORD.test(cellWords(row[index]?.text ?? ''))).length >= 2,
@@ -165,7 +233,7 @@ function versionsTable(node: Table, text: string, sections: Section[]): Versions
       }
       if (supportColumn !== undefined) {
         const cell = cells[supportColumn] ?? { text: '', start: range.end, end: range.end };
-        const read = readMarker(cell.text);
+        const read = readSupport(cell.text);
         result.support = { ...cell, ...(read ?? {}) };
       }
       return result;
@@ -185,8 +253,93 @@ export function rowCovers(row: VersionRow, version: string): boolean {
   return cell.kind === 'latest';
 }
 
-/** Sentences that settle which versions get fixes without a table. */
-export const SUPPORT_STATEMENT =
+/** Sentences that settle which versions get fixes anywhere in a policy, negation aside. */
+const SUPPORT_PHRASE =
   /\bonly (?:the )?(?:latest|most recent|current|newest)\b|\b(?:latest|most recent|current|newest) (?:stable |major |minor )?(?:release|version)s? (?:is|are) supported|\bwe (?:only )?support (?:the )?(?:latest|current|most recent)|security (?:fixes|updates|patches) (?:are|will be) (?:only )?(?:released|provided|applied|backported|published) (?:for|to) (?:the )?(?:latest|current|most recent)|\b(?:latest|most recent|current|newest) (?:stable |major |minor )?(?:release|version)s? only\b|\ball versions are supported\b/i;
 
-// Placeholders left from templates
+/** "仅对最新主版本提供" (Chinese), "最新版のみ" (Japanese): only the latest. */
+const ONLY_LATEST_CJK = /最新[^。、，,]{0,12}のみ|(?:仅|只)[^。、，,]{0,8}最新/;
+
+/** Fixes going somewhere: "security fixes will be applied to …", "patches are released for …". */
+const FIX_DELIVERY =
+  /\b(?:fixes|updates|patches) (?:are|will be|get) (?:only )?(?:released|provided|applied|backported|published|shipped|issued|made available)\b/i;
+
+const VERSION_NUMBER = /\bv?\d{1,4}\.(?:\d{1,4}|x)\b/i;
+
+/** The newest release or a version number: "the latest version", "mainline", "LTS", "4.x". */
+const NEWEST_OR_NUMBER = new RegExp(
+  `\\b(?:latest|newest|most recent|mainline|nightly|lts|long[- ]term support)\\b|${VERSION_NUMBER.source}|最新`,
+  'i',
+);
+
+/** Words that name a line only in context ("the main goal", "last updated" name none). */
+const BRANCH_WORD = /\b(?:current|last|main|master|develop|development|trunk)\b/i;
+
+/** A branch named alone, as in a list of maintained branches: "- `master`". */
+const BRANCH_ALONE = /^(?:the )?(?:main|master|develop|trunk)(?: branch)?\.?$/i;
+
+/** A release line named as one: "the current release", "the `main` branch", "the latest stable version". */
+const NAMED_RELEASE =
+  /\b(?:latest|newest|current|most recent|last|mainline|main|master|develop|trunk|lts)(?: [\w-]{1,20}){0,2} (?:release|version|branch|build|tag)s?\b/i;
+
+/** The lines a policy stops supporting; "we do not support older versions" says only the newest is. */
+const OLDER_LINES =
+  /\b(?:older|old|previous|prior|earlier|outdated|legacy)(?: [\w-]{1,20}){0,2} (?:versions|releases|branches|lines)\b/i;
+
+/** Words that tie a sentence to security fixes. */
+const SUPPORT_WORD =
+  /\b(?:support(?:s|ed)?|maintain(?:s|ed)?|patch(?:es|ed)?|fix(?:es|ed)?|security (?:updates?|releases?)|backport(?:s|ed)?|eligible|in[- ]scope)\b|サポート|支持|安全更新/i;
+
+const SUPPORT_WORDS = new RegExp(SUPPORT_WORD.source, 'gi');
+
+/** Advice to readers and requirements on their setup ("we recommend the latest", "requires Node 22"), not promises. */
+const ADVICE_OR_REQUIREMENT =
+  /\b(?:recommend(?:s|ed)?|should|encourage[sd]?|advise[sd]?|suggest(?:s|ed)?|please|requires?|required|needs?|minimum|at least)\b/i;
+
+/** Whether a word on fixes is turned down: "older releases are **not** supported", "we do**n't** backport". */
+function negatedSupportWord(plain: string): boolean {
+  for (const match of plain.matchAll(SUPPORT_WORDS)) if (isNegated(plain, match.index)) return true;
+  return false;
+}
+
+/** Whether a sentence of a supported-versions section names a line, not negated ("there is no LTS" names none). */
+function namesLine(plain: string): boolean {
+  if (affirmedMatch(plain, NEWEST_OR_NUMBER) || affirmedMatch(plain, NAMED_RELEASE) || BRANCH_ALONE.test(plain)) {
+    return true;
+  }
+  return affirmedMatch(plain, BRANCH_WORD) !== undefined && SUPPORT_WORD.test(plain);
+}
+
+/** Whether `section` or one around it is of `meaning`. */
+function within(section: Section | undefined, meaning: SectionMeaning): boolean {
+  for (let current = section; current; current = current.parent) if (current.meaning === meaning) return true;
+  return false;
+}
+
+/**
+ * Whether a sentence settles which versions get security fixes. Anywhere: a support phrase ("only the
+ * latest release is supported"), fixes delivered to a named line ("fixes are applied to … the mainline
+ * version"), or older lines turned down ("we do not backport fixes to older releases"). In a
+ * supported-versions section, naming a line is enough ("the 4.x line", "`main`"), unless the sentence
+ * only advises or requires it ("we recommend the latest version") without a word on fixes. In a scope
+ * section, a line named as a release is ("issues in any current release").
+ */
+function statesSupport(plain: string, section: Section | undefined): boolean {
+  if (affirmedMatch(plain, SUPPORT_PHRASE) || ONLY_LATEST_CJK.test(plain)) return true;
+  const delivery = affirmedMatch(plain, FIX_DELIVERY);
+  const after = delivery && plain.slice(delivery.index);
+  if (after && (affirmedMatch(after, NAMED_RELEASE) || VERSION_NUMBER.test(after))) return true;
+  if (OLDER_LINES.test(plain) && negatedSupportWord(plain)) return true;
+  if (within(section, 'supported-versions') && namesLine(plain)) {
+    return SUPPORT_WORD.test(plain) || !ADVICE_OR_REQUIREMENT.test(plain);
+  }
+  return within(section, 'scope') && affirmedMatch(plain, NAMED_RELEASE) !== undefined;
+}
+
+/** Blocks that settle which versions get fixes in words (see statesSupport). */
+export function collectSupportStatements(blocks: TextBlock[]): TextBlock[] {
+  return blocks.filter((block) => {
+    if (block.type === 'tableCell') return false;
+    return block.sentences.some((sentence) => statesSupport(sentence.plain, block.section));
+  });
+}

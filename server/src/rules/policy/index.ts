@@ -6,6 +6,7 @@ import { fencedPolicy } from './fenced-policy';
 import { hedgedTimeline } from './hedged-timeline';
 import { inconsistentSeverityTimelines } from './inconsistent-severity-timelines';
 import { insecureLink } from './insecure-link';
+import { mixedMarkers } from './mixed-markers';
 import { noContact } from './no-contact';
 import { noDisclosurePolicy } from './no-disclosure-policy';
 import { noEncryption } from './no-encryption';
@@ -34,6 +35,7 @@ export const policyRules: Rule<PolicyModel>[] = [
   hedgedTimeline,
   inconsistentSeverityTimelines,
   versionsTable,
+  mixedMarkers,
   nothingSupported,
   staleVersionsTable,
   insecureLink,

@@ -1,5 +1,5 @@
 import type { Rule } from '../../core/types';
-import type { PolicyModel, Section } from '../../formats/policy/model';
+import type { PolicyModel } from '../../formats/policy/model';
 import { supportedVersionsTable } from '../../../../common/templates/policy';
 import { documentAnchor, insertAfter, insertSection, sectionsWith } from '../utils/policy-edits';
 
@@ -20,36 +20,37 @@ export const noSupportedVersions: Rule<PolicyModel> = {
     description: 'The policy does not say which versions receive security fixes (a versions table or a statement).',
     messages: {
       noVersions: 'No supported versions: add a table or a statement saying which versions receive security fixes.',
+      sectionNamesNone:
+        'The supported-versions section names no version: add a table or a statement such as "only the latest release gets security fixes".',
     },
     fixable: 'review',
   },
   check(model, context) {
     if (model.versionsTables.some((table) => table.versionColumn !== undefined)) return;
     if (model.supportStatements.length > 0) return;
-    const sections = sectionsWith(model, 'supported-versions');
-    // A section says something when it holds prose or a table (a template's HTML comment is not enough);
-    // a document title counts only its own body, a section its subsections too.
-    const saysSomething = (section: Section) => {
-      const end = section.depth >= model.sectionDepth ? section.contentEnd : section.bodyEnd;
-      return model.blocks.some(
-        (block) => block.type !== 'heading' && block.start >= section.headingEnd && block.end <= end,
+    // A "Supported Versions" section that is empty (a template's comment is not enough) or names no version
+    // (a link elsewhere, "we cannot commit to a schedule") gets the table after its body, rather than a
+    // second section of that name.
+    const section = sectionsWith(model, 'supported-versions').find((each) => each.depth >= model.sectionDepth);
+    const saysSomething =
+      section !== undefined &&
+      model.blocks.some(
+        (block) => block.type !== 'heading' && block.start >= section.headingEnd && block.end <= section.contentEnd,
       );
-    };
-    if (sections.some(saysSomething)) return;
-    // An empty "Supported Versions" section gets the table, rather than a second section of that name.
-    const empty = sections.find((section) => section.depth >= model.sectionDepth);
     const version = context.facts.packageVersion;
     const rows = versionRows(version);
     const table = rows[0].startsWith('|');
     context.report({
-      messageId: 'noVersions',
-      ...(empty ? { start: empty.headingStart, end: empty.headingEnd } : documentAnchor(model)),
+      messageId: saysSomething ? 'sectionNamesNone' : 'noVersions',
+      ...(section ? { start: section.headingStart, end: section.headingEnd } : documentAnchor(model)),
       fixes: [
         {
           title: table
             ? `Add a "Supported Versions" table (current version ${version})`
             : 'Add a "Supported Versions" section (latest version only)',
-          edits: [empty ? insertAfter(model, empty.bodyEnd, rows) : insertSection(model, 'supported-versions', rows)],
+          edits: [
+            section ? insertAfter(model, section.bodyEnd, rows) : insertSection(model, 'supported-versions', rows),
+          ],
           preferred: true,
           // The inserted text is a commitment or a placeholder the maintainers must check.
           needsReview: true,

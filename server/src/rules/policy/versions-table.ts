@@ -1,27 +1,9 @@
-import type { Fix, Rule } from '../../core/types';
-import { type PolicyModel, type VersionsTable } from '../../formats/policy/model';
+import type { Rule } from '../../core/types';
+import type { PolicyModel } from '../../formats/policy/model';
 import { cellWords } from '../../formats/markdown';
-import {
-  CANONICAL_MARKERS,
-  isMarkerOnly,
-  readMarker,
-  type MarkerStyle,
-  type SupportMarker,
-} from '../../formats/policy/vocabulary';
+import type { SupportMarker } from '../../formats/policy/vocabulary';
 import { lineEnd, lineEnding, lineStart } from '../../core/text';
 import { quote } from '../utils/policy-edits';
-
-function normaliseFix(table: VersionsTable, style: MarkerStyle): Fix | undefined {
-  const edits = table.rows.flatMap((row) => {
-    const cell = row.support;
-    if (!cell?.marker || !isMarkerOnly(cellWords(cell.text))) return [];
-    const newText = CANONICAL_MARKERS[style][cell.marker];
-    return newText === cell.text ? [] : [{ start: cell.start, end: cell.end, newText }];
-  });
-  if (edits.length === 0) return undefined;
-  const { supported, unsupported } = CANONICAL_MARKERS[style];
-  return { title: `Use ${supported} and ${unsupported} throughout`, edits, preferred: true };
-}
 
 function rowKey(cells: string[]): string {
   return cells.map((cell) => cellWords(cell).toLowerCase().replace(/\s+/g, '')).join('|');
@@ -45,7 +27,6 @@ export const versionsTable: Rule<PolicyModel> = {
       duplicateRow: 'Duplicate row for {{version}}: remove it.',
       conflictingRows: '{{version}} is listed twice, once {{first}} and once {{second}}: keep one row.',
       listedTwice: '{{version}} is listed twice: keep one row.',
-      mixedStyles: 'Support markers mix styles ({{styles}}): use one, such as {{supported}} and {{unsupported}}.',
     },
     fixable: 'unattended',
   },
@@ -122,33 +103,6 @@ export const versionsTable: Rule<PolicyModel> = {
             ...rowRange,
           });
         }
-      }
-      const styles = new Map<MarkerStyle, number>();
-      const examples = new Map<MarkerStyle, string>();
-      for (const row of table.rows) {
-        const read = row.support && readMarker(row.support.text);
-        if (!read) continue;
-        styles.set(read.style, (styles.get(read.style) ?? 0) + 1);
-        if (!examples.has(read.style)) examples.set(read.style, cellWords(row.support!.text));
-      }
-      if (styles.size > 1 && table.supportColumn !== undefined) {
-        const order: MarkerStyle[] = ['emoji', 'shortcode', 'word'];
-        const style = order.reduce((best, each) => ((styles.get(each) ?? 0) > (styles.get(best) ?? 0) ? each : best));
-        const fix = normaliseFix(table, style);
-        const header = table.header[table.supportColumn];
-        context.report({
-          messageId: 'mixedStyles',
-          data: {
-            styles: [...examples.values()].join(', '),
-            supported: CANONICAL_MARKERS[style].supported,
-            unsupported: CANONICAL_MARKERS[style].unsupported,
-          },
-          start: header.start,
-          end: header.end,
-          // Mixed styles still read correctly on GitHub; only other renderers show ":x:" as text.
-          severity: 'info',
-          ...(fix ? { fixes: [fix] } : {}),
-        });
       }
     }
   },

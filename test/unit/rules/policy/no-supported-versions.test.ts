@@ -35,6 +35,38 @@ ruleTester(noSupportedVersions, {
       code: '# Security\n\n## Supported Versions\n\n### Long-term releases\n\nThe 2.x line receives fixes until June 2027.\n',
     },
     {
+      name: 'a branch named in a supported versions section',
+      code: '# Security\n\n## Supported Versions\n\nThe actively maintained branch is:\n\n- `main`\n',
+    },
+    {
+      name: 'advice to run the latest version, tied to security updates, in a supported versions section',
+      code: '# Security\n\n## Supported Versions\n\nWe always recommend using the latest version to ensure you get all security updates.\n',
+    },
+    {
+      name: 'fixes delivered to a named line, outside a versions section',
+      code: '# Security\n\n## Fix Process\n\nSecurity fixes will be applied to all supported stable releases, as well as the mainline version.\n',
+    },
+    {
+      name: 'older lines turned down: only the newest is supported',
+      code: '# Security\n\nWe generally do not support older versions due to the maintenance effort.\n',
+    },
+    {
+      name: 'older lines turned down after the fact',
+      code: '# Security\n\nApplicable fixes will not be backported to older release branches.\n',
+    },
+    {
+      name: 'a scope section naming the current release',
+      code: '# Security\n\n## In scope\n\n- Security issues in any current release. This includes the `latest` release and the `main` branch.\n',
+    },
+    {
+      name: 'a Japanese policy: only the latest version',
+      code: '# セキュリティポリシー\n\n## サポートヴァージョン\n\n- 最新版のみサポート\n',
+    },
+    {
+      name: 'a Chinese policy: only the newest major version',
+      code: '# 安全策略\n\n目前仅对最新主版本提供安全更新。\n',
+    },
+    {
       name: 'a versions table stays valid whatever the package version',
       code: '# Security\n\n| Version | Supported |\n| --- | --- |\n| 5.x | ✅ |\n',
       facts: { packageVersion: '2.3.1' },
@@ -86,6 +118,66 @@ ruleTester(noSupportedVersions, {
       code: '# Security\n\nWe recommend always running the latest version.\n',
       errors: [{ line: 1, column: 1, endLine: 1, endColumn: 11, messageId: 'noVersions' }],
       output: `# Security\n\nWe recommend always running the latest version.\n\n## Supported Versions\n\n${STATEMENT}\n`,
+    },
+    {
+      name: 'a supported versions section that only points elsewhere names no version',
+      code: '# Security\n\n## Supported Versions\n\nPlease see [our support policy](https://acme.dev/support) for information on supported versions.\n\n## Reporting\n\nEmail security@acme.dev.\n',
+      facts: { packageVersion: '2.3.1' },
+      errors: [
+        {
+          line: 3,
+          column: 1,
+          endLine: 3,
+          endColumn: 22,
+          messageId: 'sectionNamesNone',
+          message:
+            'The supported-versions section names no version: add a table or a statement such as "only the latest release gets security fixes".',
+          fixes: ['Add a "Supported Versions" table (current version 2.3.1)'],
+        },
+      ],
+      output: `# Security\n\n## Supported Versions\n\nPlease see [our support policy](https://acme.dev/support) for information on supported versions.\n\n${TABLE_2_3}\n\n## Reporting\n\nEmail security@acme.dev.\n`,
+    },
+    {
+      name: 'a supported versions section that commits to nothing',
+      code: '# Security\n\n## Supported Versions\n\nWe are a small team and are unable to commit to a support schedule.\n',
+      errors: [{ line: 3, column: 1, endLine: 3, endColumn: 22, messageId: 'sectionNamesNone' }],
+      output: `# Security\n\n## Supported Versions\n\nWe are a small team and are unable to commit to a support schedule.\n\n${STATEMENT}\n`,
+    },
+    {
+      name: 'advice alone in a supported versions section is no statement',
+      code: '# Security\n\n## Supported Versions\n\nPlease see the releases. We recommend using the most recently released version.\n',
+      errors: [{ line: 3, column: 1, endLine: 3, endColumn: 22, messageId: 'sectionNamesNone' }],
+      output: `# Security\n\n## Supported Versions\n\nPlease see the releases. We recommend using the most recently released version.\n\n${STATEMENT}\n`,
+    },
+    {
+      name: 'a line named only to say there is none',
+      code: '# Security\n\n## Supported Versions\n\nThere is no long-term support release.\n',
+      errors: [{ line: 3, column: 1, endLine: 3, endColumn: 22, messageId: 'sectionNamesNone' }],
+      output: `# Security\n\n## Supported Versions\n\nThere is no long-term support release.\n\n${STATEMENT}\n`,
+    },
+    {
+      name: '"main" and "last" in passing name no line',
+      code: '# Security\n\n## Supported Versions\n\nThe main goal of this page is transparency. Last updated in spring.\n',
+      errors: [{ line: 3, column: 1, endLine: 3, endColumn: 22, messageId: 'sectionNamesNone' }],
+      output: `# Security\n\n## Supported Versions\n\nThe main goal of this page is transparency. Last updated in spring.\n\n${STATEMENT}\n`,
+    },
+    {
+      name: 'a runtime the project requires is not a supported version',
+      code: '# Security\n\n## Runtime Requirements\n\n### Node.js Version\n\nThe server requires Node.js 22.14.0 or later (LTS).\n',
+      errors: [{ line: 1, column: 1, endLine: 1, endColumn: 11, messageId: 'noVersions' }],
+      output: `# Security\n\n## Runtime Requirements\n\n### Node.js Version\n\nThe server requires Node.js 22.14.0 or later (LTS).\n\n## Supported Versions\n\n${STATEMENT}\n`,
+    },
+    {
+      name: 'a section on receiving security updates is not about versions',
+      code: '# Security\n\n## Receiving Security Updates\n\nSubscribe to the announcements list to hear of new releases.\n',
+      errors: [{ line: 1, column: 1, endLine: 1, endColumn: 11, messageId: 'noVersions' }],
+      output: `# Security\n\n## Receiving Security Updates\n\nSubscribe to the announcements list to hear of new releases.\n\n## Supported Versions\n\n${STATEMENT}\n`,
+    },
+    {
+      name: 'a scope section that keeps dependencies current names no release',
+      code: '# Security\n\n## Out of Scope\n\n- Findings in dependencies. We keep our dependencies current.\n',
+      errors: [{ line: 1, column: 1, endLine: 1, endColumn: 11, messageId: 'noVersions' }],
+      output: `# Security\n\n## Supported Versions\n\n${STATEMENT}\n\n## Out of Scope\n\n- Findings in dependencies. We keep our dependencies current.\n`,
     },
     {
       name: 'a supported versions section holding only a template comment gets the table inside it',

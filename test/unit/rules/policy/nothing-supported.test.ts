@@ -24,6 +24,10 @@ ruleTester(nothingSupported, {
       name: 'one table of retired lines and another with a supported line',
       code: `# Security\n\n${HEAD}\n| 3.x | ✅ |\n\n${HEAD}\n| 1.x | ❌ |\n`,
     },
+    {
+      name: 'a table of retired lines beside a sentence that turns older lines down',
+      code: `# Security\n\n## Supported Versions\n\nOlder versions do not receive security fixes.\n\n${HEAD}\n| 1.x | ❌ |\n`,
+    },
     { name: 'no table at all', code: '# Security\n\nEmail security@acme.dev.\n' },
   ],
   invalid: [

@@ -16,6 +16,16 @@ ruleTester(staleVersionsTable, {
       facts: { packageVersion: '7.1.0' },
     },
     {
+      name: 'a four-part version covers its three-part release',
+      code: '# Security\n\n| Version | Supported |\n| --- | --- |\n| 5.2.1.3 | ✅ |\n| < 5.0 | ❌ |\n',
+      facts: { packageVersion: '5.2.1' },
+    },
+    {
+      name: 'a glued marker is read as supported',
+      code: '# Security\n\n| Version | Supported |\n| --- | --- |\n| 3.x | still supported:white_check_mark: |\n',
+      facts: { packageVersion: '3.1.0' },
+    },
+    {
       name: 'a ⚠️ row still gets fixes',
       code: '# Security\n\n| Version | Supported |\n| --- | --- |\n| 2.x | ⚠️ |\n',
       facts: { packageVersion: '2.0.1' },

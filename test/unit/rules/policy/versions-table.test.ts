@@ -23,6 +23,22 @@ ruleTester(versionsTable, {
       code: '# Security\n\n| Version | Supported | End of support |\n| --- | --- | --- |\n| 3.x.x | ✅ | - |\n| 2.x.x | ❌ since June | 12.06.2025 |\n',
     },
     {
+      name: 'rows for the newest line, a branch, a release channel and everything before it',
+      code: `# Security\n\n${HEAD}\n| Latest | ✅ |\n| \`main\` branch | ✅ |\n| Development builds (\`pre-master\`) | ⚠️ |\n| < Latest | ❌ |\n| anything else | ❌ |\n`,
+    },
+    {
+      name: 'a component named before its version, and four-part versions',
+      code: `# Security\n\n${HEAD}\n| dashboard \`latest\` | ✅ |\n| Helm chart 1.x | ✅ |\n| 4.2.0.1 | ✅ |\n| 4.1.0.x | ❌ |\n`,
+    },
+    {
+      name: 'Japanese rows for the newest and older versions',
+      code: '# Security\n\n| バージョン / Version | サポート状況 / Supported |\n| --- | --- |\n| 最新版 (v3.1) | :white_check_mark: |\n| 旧バージョン / Older | :x: |\n',
+    },
+    {
+      name: 'markers after words, glued or not',
+      code: `# Security\n\n${HEAD}\n| 3.x | still supported:white_check_mark: |\n| 2.x | Security fixes only ⚠️ |\n| 1.x | no longer :x: |\n`,
+    },
+    {
       name: 'a severity table is not a versions table, even with "fix" and "release" in its header',
       code: '# Security\n\n| Severity | Fix released within |\n| --- | --- |\n| High | 7 days |\n| Low | 30 days |\n',
     },
@@ -102,6 +118,48 @@ ruleTester(versionsTable, {
       output: null,
     },
     {
+      name: 'dates, pictures and a turned-down version in the version column are not versions',
+      code: `# Security\n\n${HEAD}\n| Jan 2024 - Jun 2024 | ✅ |\n| 2023-01-01 to 2024-01-01 | ❌ |\n| 🚀 latest | ✅ |\n| 2.x ✅ | ✅ |\n| not 2.x | ❌ |\n`,
+      errors: [
+        {
+          line: 5,
+          column: 3,
+          endLine: 5,
+          endColumn: 22,
+          messageId: 'notAVersion',
+          data: { version: '"Jan 2024 - Jun 2024"' },
+          message: '"Jan 2024 - Jun 2024" is not a version or range: write it like 2.3.x, >= 2.0 or < 1.0.',
+        },
+        {
+          line: 6,
+          column: 3,
+          endLine: 6,
+          endColumn: 27,
+          messageId: 'notAVersion',
+          data: { version: '"2023-01-01 to 2024-01-01"' },
+        },
+        { line: 7, column: 3, endLine: 7, endColumn: 12, messageId: 'notAVersion', data: { version: '"🚀 latest"' } },
+        { line: 8, column: 3, endLine: 8, endColumn: 8, messageId: 'notAVersion', data: { version: '"2.x ✅"' } },
+        { line: 9, column: 3, endLine: 9, endColumn: 10, messageId: 'notAVersion', data: { version: '"not 2.x"' } },
+      ],
+      output: null,
+    },
+    {
+      name: 'a picture that is no marker after words is unknown',
+      code: `# Security\n\n${HEAD}\n| 2.x | maybe 🤔 |\n`,
+      errors: [
+        {
+          line: 5,
+          column: 9,
+          endLine: 5,
+          endColumn: 17,
+          messageId: 'unknownMarker',
+          data: { marker: '"maybe 🤔"' },
+        },
+      ],
+      output: null,
+    },
+    {
       name: 'a repeated row is removed; conflicting rows are left to the maintainers',
       code: `# Security\n\n${HEAD}\n| 2.x | ✅ |\n| 1.x | ❌ |\n| 2.x | ✅ |\n| 1.x | ✅ |\n`,
       errors: [
@@ -144,42 +202,6 @@ ruleTester(versionsTable, {
         },
       ],
       output: null,
-    },
-    {
-      name: 'mixed marker styles are normalised to the most used one; cells with notes are kept',
-      code: '# Security\n\n| Version | Supported |\n|---|---|\n| 3.x | ✅ |\n| 2.x | :white_check_mark: |\n| 1.x | :x: |\n| 0.x | ❌ (since 2023) |\n| < 0.1 | no |\n',
-      errors: [
-        {
-          line: 3,
-          column: 13,
-          endLine: 3,
-          endColumn: 22,
-          severity: 'info',
-          messageId: 'mixedStyles',
-          data: { styles: '✅, :white_check_mark:, no', supported: '✅', unsupported: '❌' },
-          message: 'Support markers mix styles (✅, :white_check_mark:, no): use one, such as ✅ and ❌.',
-          fixes: ['Use ✅ and ❌ throughout'],
-        },
-      ],
-      output:
-        '# Security\n\n| Version | Supported |\n|---|---|\n| 3.x | ✅ |\n| 2.x | ✅ |\n| 1.x | ❌ |\n| 0.x | ❌ (since 2023) |\n| < 0.1 | ❌ |\n',
-    },
-    {
-      name: 'words win when most markers are words',
-      code: `# Security\n\n${HEAD}\n| 2.x | Yes |\n| 1.x | yes |\n| 0.x | ✖️ |\n`,
-      errors: [
-        {
-          line: 3,
-          column: 13,
-          endLine: 3,
-          endColumn: 22,
-          severity: 'info',
-          messageId: 'mixedStyles',
-          data: { styles: 'Yes, ✖️', supported: 'Yes', unsupported: 'No' },
-          fixes: ['Use Yes and No throughout'],
-        },
-      ],
-      output: `# Security\n\n${HEAD}\n| 2.x | Yes |\n| 1.x | Yes |\n| 0.x | No |\n`,
     },
     {
       name: 'CRLF: the duplicate row goes with its line ending',
