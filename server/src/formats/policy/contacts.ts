@@ -1,6 +1,8 @@
 import type { Nodes, Root } from 'mdast';
 import { nodeRange } from '../markdown';
 import type { Contact, ContactKind, TextBlock } from './model';
+import { affirmedMatch, isNegated } from './negation';
+import { clauseBefore, plainRange } from './prose';
 
 /** Mailbox names that make "<name> at <domain>" an address even without "[at]" or "dot". */
 const MAILBOX_NAMES =
@@ -9,8 +11,30 @@ const MAILBOX_NAMES =
 const BOUNTY_HOSTS =
   /(?:^|\.)(?:hackerone\.com|bugcrowd\.com|intigriti\.com|yeswehack\.com|huntr\.(?:dev|com)|immunefi\.com|zerodayinitiative\.com|openbugbounty\.org)$/i;
 
+/**
+ * Words that name GitHub's private reporting feature as the way to report. Each is read in the plain words of its
+ * sentence and counts only where no word of its clause negates it ("the option is not showing up under the Security
+ * tab", "if you cannot use GitHub Security Advisories").
+ */
 const PRIVATE_REPORTING_PHRASE =
-  /private(?:ly)? vulnerability report(?:ing)?|["“]report a vulnerability["”]|security advisor(?:y|ies) (?:tab|page|form)|\bsecurity tab\b|draft (?:a )?(?:new )?security advisory/gi;
+  /\bprivate(?:ly)? vulnerability report(?:ing)?|\bsecurity advisor(?:y|ies) (?:tab|page|form|feature)|\bsecurity tab\b|\bdraft an? (?:new )?security advisory|\b(?:use|using|via|through)(?: (?:the|a|an|our|github|github's|private)){0,3} security advisor(?:y|ies)\b|(?:→|->|»|\bclick(?: on)?(?: the)?|\bselect(?: the)?|\bpress(?: the)?) ?["“'‘]?report a vulnerability\b|\breport a vulnerability["”'’]? button\b/gi;
+
+/**
+ * The button's label set off by quotes or code marks in the source: "Report a vulnerability", `Report a vulnerability`.
+ * Emphasis alone is no button: "**Report a vulnerability**" is as often a heading in bold; in bold, the button is known
+ * by the words around it (an arrow, "click", "button" in PRIVATE_REPORTING_PHRASE).
+ */
+const REPORT_BUTTON = /["“'‘`]report a vulnerability["”'’`]/gi;
+
+const LABEL_LENGTH = 'report a vulnerability'.length;
+
+/** The advisory feature named at the start of a list item, as one of the ways to report ("1. GitHub Security Advisory (recommended)"). */
+const ADVISORY_ITEM = /^(?:github(?:'s|の)? ?)?(?:private )?(?:security advisor(?:y|ies)|vulnerability reporting)\b/i;
+
+/** Words of maintainers publishing an advisory, not reporters sending one ("we use GitHub Security Advisories to publish fixes"). */
+const PUBLISHING = /\b(?:publish|announc|releas)/i;
+
+const FORGE_HOST = /(?:^|\.)(?:github\.com|gitlab\.com|codeberg\.org|bitbucket\.org)$/i;
 
 const PLACEHOLDER_TLD = /^(?:example|test|invalid|localhost|tld)$/i;
 
@@ -42,7 +66,7 @@ function isPlaceholderEmail(address: string): boolean {
 
 function isPlaceholderUrl(url: URL): boolean {
   if (isPlaceholderHost(url.hostname)) return true;
-  if (!/(?:^|\.)(?:github\.com|gitlab\.com|codeberg\.org|bitbucket\.org)$/i.test(url.hostname)) return false;
+  if (!FORGE_HOST.test(url.hostname)) return false;
   const [owner = '', repo = ''] = url.pathname.split('/').filter(Boolean);
   if ([owner, repo].some((segment) => PLACEHOLDER_SEGMENT.test(segment) || PLACEHOLDER_CAPITALS.test(segment))) {
     return true;
@@ -50,7 +74,65 @@ function isPlaceholderUrl(url: URL): boolean {
   return GENERIC_SEGMENT.test(owner) && GENERIC_SEGMENT.test(repo);
 }
 
-function classifyUrl(url: string, context: string): { kind: ContactKind; placeholder: boolean } | undefined {
+/**
+ * Words of a URL path that make the page a form for reports ("report-a-vulnerability", "create-report",
+ * "report-security-issue"): a verb of reporting and what is reported, on a page that is not a document about it.
+ * A host or path that merely contains "secur" or "report" (a security page, securitytxt.org) is no form.
+ */
+const FORM_VERB = /^(?:report|reporting|submit)$/;
+
+const FORM_OBJECT = /^(?:vulnerability|vulnerabilities|vuln|vulns|security|issue|bug|incident|create|new)$/;
+
+/** Pages about a process rather than the place to use it: guidelines, policies, templates, documentation. */
+const DOCUMENT_WORD =
+  /^(?:template|policy|policies|guidelines?|guide|docs?|documentation|process|faq|blog|about|terms|resources|md)$/;
+
+function pathWords(url: URL): string[] {
+  return url.pathname
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+}
+
+function isReportForm(words: string[]): boolean {
+  return (
+    words.some((word) => FORM_VERB.test(word)) &&
+    words.some((word) => FORM_OBJECT.test(word)) &&
+    !words.some((word) => DOCUMENT_WORD.test(word))
+  );
+}
+
+/** Where a link stands in its sentence: the sentence's plain words, and those before the link. */
+interface LinkContext {
+  sentence: string;
+  before: string;
+}
+
+/** The words just before a link that make it the place a report goes: "send your report to", "use the", "via:". */
+const DESTINATION_BEFORE = /\b(?:to|via|through|use|at)(?: [\w'’-]{1,30}){0,2}:? ?$/i;
+
+const REPORTING_VERB = /\b(?:report|reports|reporting|reported|submit|send|disclose|contact|reach|notify|file|tell)\b/i;
+
+/** A sentence that points at a page to read, or a place for questions, rather than a place to send a report. */
+const NOT_FOR_REPORTS =
+  /\b(?:see|read|visit|refer|learn|find|found|look|check|follow|details?|information|instructions|steps|guidelines|documentation|questions?)\b/i;
+
+/** Keys and text files sit beside a channel ("encrypt with [our key](…/pgp.asc)"); they are not one. */
+const KEY_FILE = /\.(?:asc|gpg|pgp|pub|key|txt)$/i;
+
+/** Whether the sentence sends reports to the link: "send your report to [@handle](…)", "please use the [security contact](…)". */
+function sendsReportsTo(context: LinkContext): boolean {
+  return (
+    DESTINATION_BEFORE.test(context.before) &&
+    affirmedMatch(context.before, REPORTING_VERB) !== undefined &&
+    !NOT_FOR_REPORTS.test(context.sentence)
+  );
+}
+
+function classifyUrl(
+  url: string,
+  context: LinkContext | undefined,
+): { kind: ContactKind; placeholder: boolean } | undefined {
   if (/^mailto:/i.test(url)) {
     const address = url.replace(/^mailto:/i, '').split('?')[0];
     return { kind: 'email', placeholder: isPlaceholderEmail(address) };
@@ -62,43 +144,120 @@ function classifyUrl(url: string, context: string): { kind: ContactKind; placeho
     return undefined;
   }
   const placeholder = isPlaceholderUrl(parsed);
-  if (/\/security\/advisories(?:\/new)?\/?$/i.test(parsed.pathname)) return { kind: 'private-advisory', placeholder };
+  const forge = FORGE_HOST.test(parsed.hostname);
+  // A repository's Security tab, its advisories and the form for a new one.
+  if (
+    /\/security\/advisories(?:\/new)?\/?$/i.test(parsed.pathname) ||
+    (forge && /^\/[^/]+\/[^/]+\/security\/?$/i.test(parsed.pathname))
+  ) {
+    return { kind: 'private-advisory', placeholder };
+  }
   // GitHub's help pages: the one on private reporting says which channel to use; the rest are no channel.
   if (/^(?:docs|help)\.github\.com$/i.test(parsed.hostname)) {
     return /privately-reporting/i.test(parsed.pathname) ? { kind: 'private-advisory', placeholder } : undefined;
   }
-  if (BOUNTY_HOSTS.test(parsed.hostname)) return { kind: 'bug-bounty', placeholder };
+  const words = pathWords(parsed);
+  // A bounty platform's program page; its own guidelines and blog are reading, and "we do not run a bounty on …" is none.
+  if (BOUNTY_HOSTS.test(parsed.hostname)) {
+    const negated = context !== undefined && isNegated(context.sentence, context.before.length);
+    return words.some((word) => DOCUMENT_WORD.test(word)) || negated ? undefined : { kind: 'bug-bounty', placeholder };
+  }
   // A confidential GitLab issue is private; any other issue, discussion or pull request is public.
   if (/confidential(?:%5D|\])?=true/i.test(parsed.search)) return { kind: 'web-form', placeholder };
   if (/\/(?:issues|discussions|pulls?)(?:\/|$)/i.test(parsed.pathname)) return undefined;
   // Mailing-list sign-ups and feeds are where advisories go out, not where reports come in.
   if (/sign-?up|subscribe|announce|newsletter|\bfeeds?\b|\brss/i.test(parsed.pathname + parsed.search))
     return undefined;
-  if (/secur|vulnerab|disclos|report|bounty/i.test(parsed.pathname + parsed.hostname)) {
-    return { kind: 'web-form', placeholder };
-  }
+  if (isReportForm(words)) return { kind: 'web-form', placeholder };
   // A Bugzilla instance with a security product hides security bugs from the public.
-  if (/bugzilla/i.test(parsed.hostname + parsed.pathname) && /\bsecurity\b/i.test(context)) {
+  if (/bugzilla/i.test(parsed.hostname + parsed.pathname) && /\bsecurity\b/i.test(context?.sentence ?? '')) {
     return { kind: 'web-form', placeholder };
   }
+  // Any other page counts where the sentence sends reports to it (a chat handle, a vendor's contact page);
+  // a repository page on a forge is public.
+  if (context && !forge && !KEY_FILE.test(parsed.pathname) && sendsReportsTo(context))
+    return { kind: 'web-form', placeholder };
   return undefined;
+}
+
+/** Where the node at `start` stands in its sentence. */
+function linkContext(blocks: TextBlock[], start: number): LinkContext | undefined {
+  const block = blockAt(blocks, start);
+  if (!block) return undefined;
+  const sentence = block.sentences.find((each) => each.start <= start && start < each.end);
+  if (!sentence) return undefined;
+  const index = block.offsets.findIndex((offset) => offset >= start) - sentence.plainStart;
+  return { sentence: sentence.plain, before: sentence.plain.slice(0, Math.max(0, index)) };
+}
+
+/** The words a reader sees in a link. */
+function visibleText(node: Nodes): string {
+  if (node.type === 'text' || node.type === 'inlineCode') return node.value;
+  return 'children' in node ? node.children.map((child) => visibleText(child as Nodes)).join('') : '';
+}
+
+const EMAIL_ONLY = /^[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8}$/;
+
+/**
+ * The address a mail link shows as its text, if it shows one. When it differs from the address the link writes to
+ * ("[security@acme.dev](mailto:jane@example.org)"), one of the two is a stand-in.
+ */
+function shownAddress(node: Nodes & { url: string }): string | undefined {
+  const shown = visibleText(node).trim();
+  return /^mailto:/i.test(node.url) && EMAIL_ONLY.test(shown) ? shown : undefined;
+}
+
+/** The address a `mailto:` link writes to, without its query; percent-escapes decoded where they are well formed. */
+function mailAddress(value: string): string {
+  const address = value.split('?')[0];
+  try {
+    return decodeURIComponent(address);
+  } catch {
+    return address;
+  }
 }
 
 export function collectContacts(root: Root, text: string, blocks: TextBlock[]): Contact[] {
   const contacts: Contact[] = [];
   // The same address found twice (a link and the words inside it) is one contact.
   const covered = new CoveredOffsets(text.length + 1);
+  const inlineCode: { start: number; end: number }[] = [];
   const add = (contact: Contact) => {
     if (covered.has(contact.start)) return;
+    // A stand-in in inline code is an example ("`@custom:security-contact security@example.com`"), as every
+    // placeholder there is.
+    if (contact.placeholder && inlineCode.some((span) => span.start <= contact.start && contact.end <= span.end)) {
+      return;
+    }
     covered.cover(contact.start, Math.max(contact.end, contact.start + 1));
-    contacts.push(contact);
+    // An address in braces is a template's slot for one: "{security@email.nominatedperson}".
+    const slot = text[contact.start - 1] === '{' && text[contact.end] === '}';
+    contacts.push(slot ? { ...contact, placeholder: true } : contact);
   };
-  const blockText = (offset: number) => blockAt(blocks, offset)?.plain ?? '';
+  const definitions = new Map<string, string>();
+  const collectDefinitions = (node: Nodes) => {
+    if (node.type === 'definition') definitions.set(node.identifier, node.url);
+    if (node.type === 'inlineCode') inlineCode.push(nodeRange(node));
+    if ('children' in node) for (const child of node.children) collectDefinitions(child as Nodes);
+  };
+  collectDefinitions(root);
+  const advisoryWords: Contact[] = [];
   const visit = (node: Nodes) => {
-    if (node.type === 'link' || node.type === 'definition') {
+    if (node.type === 'link' || node.type === 'definition' || node.type === 'linkReference') {
       const { start, end } = nodeRange(node);
-      const found = classifyUrl(node.url, blockText(start));
-      if (found) add({ ...found, value: node.url.replace(/^mailto:/i, ''), start, end });
+      const url = node.type === 'linkReference' ? definitions.get(node.identifier) : node.url;
+      const found = url
+        ? classifyUrl(url, node.type === 'definition' ? undefined : linkContext(blocks, start))
+        : undefined;
+      if (found && url) {
+        const value = url.replace(/^mailto:/i, '');
+        const shown = node.type === 'link' ? shownAddress(node) : undefined;
+        add(
+          shown && shown.toLowerCase() !== mailAddress(value).toLowerCase()
+            ? { ...found, value: `${shown} (mailto:${value})`, start, end, placeholder: true }
+            : { ...found, value, start, end },
+        );
+      }
     }
     // An address shown as a picture, against spam ("send an ![email](contact.png)").
     if (node.type === 'image' && /e-?mail|contact/i.test(`${node.alt ?? ''} ${node.url}`)) {
@@ -111,18 +270,52 @@ export function collectContacts(root: Root, text: string, blocks: TextBlock[]): 
       const offset = text.indexOf(node.value, start);
       if (offset !== -1) findEmails(node.value, offset, add);
     }
+    // A list of ways to report whose item names the advisory feature ("1. GitHub Security Advisory (recommended)").
+    if (node.type === 'listItem' && node.children[0]?.type === 'paragraph') {
+      const block = blockAt(blocks, nodeRange(node.children[0]).start);
+      if (block?.section?.meaning === 'reporting' && !PUBLISHING.test(block.plain)) {
+        const match = ADVISORY_ITEM.exec(block.plain);
+        if (match) advisoryWords.push(phraseContact(block, 0, match[0].length));
+      }
+    }
     if (node.type === 'code' || node.type === 'inlineCode') return;
     if ('children' in node) for (const child of node.children) visit(child as Nodes);
   };
   visit(root);
   for (const block of blocks) {
     findEmails(block.source, block.start, add);
-    for (const match of block.source.matchAll(PRIVATE_REPORTING_PHRASE)) {
-      const start = block.start + match.index;
-      add({ kind: 'private-advisory', value: match[0], start, end: start + match[0].length, placeholder: false });
+    for (const sentence of block.sentences) {
+      const { plain, plainStart } = sentence;
+      for (const match of plain.matchAll(PRIVATE_REPORTING_PHRASE)) {
+        const clause = clauseBefore(plain, match.index) + plain.slice(match.index).split(/[,;:]/, 1)[0];
+        if (isNegated(plain, match.index) || PUBLISHING.test(clause)) continue;
+        advisoryWords.push(phraseContact(block, plainStart + match.index, plainStart + match.index + match[0].length));
+      }
+    }
+    for (const match of block.source.matchAll(REPORT_BUTTON)) {
+      // The button's label in the plain words, read in its sentence.
+      const index = block.offsets.findIndex((offset) => offset >= block.start + match.index + 1);
+      const sentence = block.sentences.find(
+        (each) => each.plainStart <= index && index < each.plainStart + each.plain.length,
+      );
+      if (!sentence || isNegated(sentence.plain, index - sentence.plainStart)) continue;
+      advisoryWords.push(phraseContact(block, index, index + LABEL_LENGTH));
     }
   }
+  // Words that name the advisory feature describe the policy's own advisory link: when that is a stand-in
+  // (github.com/yourorg/your-project/security/advisories), they lead nowhere either, and the link speaks for them.
+  const standInAdvisory = contacts.some((contact) => contact.kind === 'private-advisory' && contact.placeholder);
+  for (const contact of standInAdvisory ? [] : advisoryWords) {
+    // Words around or inside a link ("through [Security Advisories](…)") are that link's.
+    if (!contacts.some((other) => other.start < contact.end && contact.start < other.end)) add(contact);
+  }
   return contacts.sort((a, b) => a.start - b.start);
+}
+
+/** A contact for the words of `block.plain` between `from` and `to`. */
+function phraseContact(block: TextBlock, from: number, to: number): Contact {
+  const { start, end } = plainRange(block, from, to);
+  return { kind: 'private-advisory', value: block.plain.slice(from, to), start, end, placeholder: false };
 }
 
 const LOCAL_CHAR = /[A-Za-z0-9._%+-]/;
@@ -135,8 +328,11 @@ const WORD_CHAR = /[A-Za-z0-9_]/;
 
 const LETTER = /[A-Za-z]/;
 
-/** "security at python dot org", "security [at] example [dot] com", "info at servercow.de". */
-const AT_WORD = / (?:at|AT) |\[(?:at|AT)\]|\((?:at|AT)\)|\{(?:at|AT)\}/g;
+/**
+ * "security at python dot org", "security [at] example [dot] com", "info at servercow.de", "security [@] acme.dev"
+ * (in Markdown source the square brackets may be escaped: `\[@\]`).
+ */
+const AT_WORD = / (?:at|AT) |\\?\[(?:at|AT|@)\\?\]|\((?:at|AT|@)\)|\{(?:at|AT)\}/g;
 
 const DOT_WORDS = [' dot ', ' DOT ', '[dot]', '(dot)', '{dot}', '[DOT]', '(DOT)', '{DOT}'];
 

@@ -19,6 +19,16 @@ const ANGLE_PLACEHOLDER =
 
 const MUSTACHE = /\{\{([^{}\n]{1,80})\}\}/g;
 
+/**
+ * A name in single braces ("{project name}", "{security@email.nominatedperson}") or in double angle brackets
+ * ("<<author>>"). Not `${VAR}` (a variable), `{{…}}` (above) or the "{at}" and "{dot}" that spell out an address.
+ */
+const SINGLE_BRACE = /(?<![{$\\])\{([A-Za-z][\w .@-]{1,78})\}(?!\})/g;
+
+const DOUBLE_ANGLE = /<<([A-Za-z][\w .@-]{1,78})>>/g;
+
+const SPELLED_AT_OR_DOT = /^(?:at|dot)$/i;
+
 const DOLLAR_VARIABLE = /\$\{?([A-Za-z][A-Za-z0-9_]{2,40})\}?/g;
 
 const YOUR_DOMAIN = /\byour[-_]?domain(?:\.[a-z]{2,24})?\b/gi;
@@ -74,6 +84,16 @@ export function collectPlaceholders(
       }
     };
     scan(YOUR_DOMAIN, () => 'contact');
+    // Before <…>, so that "<<security contact>>" is one placeholder.
+    for (const pattern of [SINGLE_BRACE, DOUBLE_ANGLE]) {
+      scan(pattern, (match) =>
+        SPELLED_AT_OR_DOT.test(match[1])
+          ? undefined
+          : CONTACT_WORDS.test(match[1]) || match[1].includes('@')
+            ? 'contact'
+            : 'template',
+      );
+    }
     scan(ANGLE_PLACEHOLDER, (match) => (CONTACT_WORDS.test(match[0]) ? 'contact' : 'template'));
     scan(MUSTACHE, (match) => (CONTACT_WORDS.test(match[1]) ? 'contact' : 'template'));
     scan(DOLLAR_VARIABLE, (match) =>

@@ -1,6 +1,6 @@
 import type { Rule } from '../../core/types';
 import type { PolicyModel } from '../../formats/policy/model';
-import { quote, removeBlocks } from '../utils/policy-edits';
+import { quote, realContacts, removeBlocks } from '../utils/policy-edits';
 
 export const templatePlaceholder: Rule<PolicyModel> = {
   meta: {
@@ -8,16 +8,21 @@ export const templatePlaceholder: Rule<PolicyModel> = {
     kind: 'policy',
     defaultSeverity: 'error',
     description:
-      "Text left over from a template: GitHub's instructions and example versions, TODO, TBD, [insert …], {{…}}, $PROJECT.",
+      "Text left over from a template: GitHub's instructions and example versions, TODO, TBD, [insert …], {{…}}, $PROJECT, and stand-in contacts beside real ones.",
     messages: {
       boilerplate: "GitHub's template instructions are still here: remove them and say how your project does this.",
       exampleRows: "These rows ({{rows}}) are GitHub's example: list the versions you actually support.",
       // `placeholder` arrives quoted (and shortened when long).
       unfilled: 'Unfilled template placeholder {{placeholder}}: write the real text before publishing.',
+      // `contact` arrives quoted (and shortened when long).
+      leftoverContact:
+        'Placeholder contact {{contact}} beside the real ones: remove it, or replace it with an address your security team reads.',
     },
     fixable: 'unattended',
   },
   check(model, context) {
+    // With no real contact, stand-in contacts are policy/placeholder-contact's: the policy has no channel.
+    const leftoverContacts = realContacts(model).length > 0;
     for (const placeholder of model.placeholders) {
       const { start, end } = placeholder;
       if (placeholder.kind === 'boilerplate') {
@@ -33,6 +38,13 @@ export const templatePlaceholder: Rule<PolicyModel> = {
         context.report({
           messageId: 'exampleRows',
           data: { rows: placeholder.text },
+          start,
+          end,
+        });
+      } else if (placeholder.kind === 'contact' && leftoverContacts) {
+        context.report({
+          messageId: 'leftoverContact',
+          data: { contact: quote(placeholder.text, 60) },
           start,
           end,
         });

@@ -20,6 +20,14 @@ ruleTester(placeholderContact, {
       name: 'a dollar amount is not a variable',
       code: '# Security\n\nMail security@acme.dev. Bounties reach $5,000.\n',
     },
+    {
+      name: 'a stand-in beside a real channel is left to policy/template-placeholder',
+      code: '# Security\n\nEmail security@example.com, or use [the form](https://github.com/acme/app/security/advisories/new).\n',
+    },
+    {
+      name: 'a stand-in inside a code example shows syntax',
+      code: '# Security\n\nState your own contact in the contract as `/// @custom:security-contact security@example.com`.\n',
+    },
   ],
   invalid: [
     {
@@ -109,6 +117,81 @@ ruleTester(placeholderContact, {
           endColumn: 56,
           messageId: 'placeholder',
           data: { contact: '"you@example.org"' },
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'an address in single braces',
+      code: '# Security\n\nSend reports to {security@email.nominatedperson}.\n',
+      errors: [
+        {
+          line: 3,
+          column: 18,
+          endLine: 3,
+          endColumn: 48,
+          messageId: 'placeholder',
+          data: { contact: '"security@email.nominatedperson"' },
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'a mail link that shows another address than it writes to',
+      code: '# Security\n\nWrite to [security@acme.dev](mailto:maintainer@acme.dev).\n',
+      errors: [
+        {
+          line: 3,
+          column: 10,
+          endLine: 3,
+          endColumn: 57,
+          messageId: 'placeholder',
+          data: { contact: '"security@acme.dev (mailto:maintainer@acme.dev)"' },
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'a mail link whose target is malformed does not write to the address it shows',
+      code: '# Security\n\nWrite to [security@acme.dev](mailto:%security@acme.dev).\n',
+      errors: [
+        {
+          line: 3,
+          column: 10,
+          endLine: 3,
+          endColumn: 56,
+          messageId: 'placeholder',
+          data: { contact: '"security@acme.dev (mailto:%security@acme.dev)"' },
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'a contact in double angle brackets',
+      code: '# Security\n\nMail <<security contact>> with the details.\n',
+      errors: [
+        {
+          line: 3,
+          column: 6,
+          endLine: 3,
+          endColumn: 26,
+          messageId: 'placeholder',
+          data: { contact: '"<<security contact>>"' },
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'words that name the advisory feature lead where its stand-in link does: only the link is reported',
+      code: '# Security\n\nReport it privately through GitHub\'s security advisory feature:\n\n1. Go to the [Security Advisories](https://github.com/yourorg/your-project/security/advisories) page\n2. Click "Report a vulnerability"\n',
+      errors: [
+        {
+          line: 5,
+          column: 14,
+          endLine: 5,
+          endColumn: 96,
+          messageId: 'placeholder',
+          data: { contact: '"https://github.com/yourorg/your-project/security/advisories"' },
         },
       ],
       output: null,

@@ -19,8 +19,24 @@ ruleTester(publicIssueReporting, {
       code: '# Security\n\nPlease report security issues to the maintainers.\n',
     },
     {
-      name: 'a public route beside a private one is a choice, not a leak',
+      name: 'an issue "for bugs" beside an address "for vulnerabilities" sends no vulnerability to the tracker',
       code: '# Security\n\nOpen a GitHub issue for bugs; email security@acme.dev for vulnerabilities.\n',
+    },
+    {
+      name: 'issues for non-security bugs, and regular bugs filed as issues, are no public reporting of vulnerabilities',
+      code: '# Security\n\nEmail security@acme.dev. Open an issue for non-security bugs.\n\nRegular bugs can be reported as GitHub issues.\n',
+    },
+    {
+      name: 'maintainers announcing a vulnerability that has been disclosed',
+      code: '# Security\n\nThe release lead will create a GitHub issue to inform users that a vulnerability has been disclosed.\n',
+    },
+    {
+      name: 'a Japanese negation follows the verb',
+      code: '# Security\n\n脆弱性は Issue に報告しないでください。\n',
+    },
+    {
+      name: '"Where to report issues" names what is reported, not where',
+      code: '# Security\n\n## Where to report issues\n\nWhere to report security issues is said below.\n',
     },
     {
       name: 'a link to the issue tracker that nobody is told to use',
@@ -118,6 +134,162 @@ ruleTester(publicIssueReporting, {
         },
       ],
       output: `# Security\n\n- ${EMAIL_LINE}\n- Tag a maintainer.\n`,
+    },
+    {
+      name: 'a public route offered beside a private one is still reported, and removed',
+      code: '# Security\n\nEmail security@acme.dev with the details. You can also open a GitHub issue.\n',
+      errors: [
+        {
+          line: 3,
+          column: 56,
+          endLine: 3,
+          endColumn: 75,
+          severity: 'warning',
+          messageId: 'besidePrivate',
+          data: { instruction: '"open a GitHub issue"' },
+          message:
+            'Public reporting: "open a GitHub issue" publishes the vulnerability before a fix, even beside a private channel. Send every report to the private one.',
+          fixes: ['Remove this instruction'],
+        },
+      ],
+      output: '# Security\n\nEmail security@acme.dev with the details.\n',
+    },
+    {
+      name: 'a sentence that holds both routes is reported, and left to the author',
+      code: '# Security\n\nOpen a GitHub issue or email us at security@acme.dev.\n',
+      errors: [
+        {
+          line: 3,
+          column: 1,
+          endLine: 3,
+          endColumn: 20,
+          messageId: 'besidePrivate',
+          data: { instruction: '"Open a GitHub issue"' },
+          fixes: [],
+        },
+      ],
+      output: null,
+    },
+    {
+      name: '"non-critical vulnerabilities" filed "as regular issues" are vulnerabilities in public',
+      code: '# Security\n\nEmail security@acme.dev. Non-critical vulnerabilities may be reported as regular issues.\n',
+      errors: [
+        {
+          line: 3,
+          column: 71,
+          endLine: 3,
+          endColumn: 88,
+          messageId: 'besidePrivate',
+          data: { instruction: '"as regular issues"' },
+          fixes: ['Remove this instruction'],
+        },
+      ],
+      output: '# Security\n\nEmail security@acme.dev.\n',
+    },
+    {
+      name: 'a "private issue" on GitHub is public',
+      code: '# Security\n\nIf you find a vulnerability, please open a private issue.\n',
+      errors: [
+        {
+          line: 3,
+          column: 37,
+          endLine: 3,
+          endColumn: 57,
+          messageId: 'publicRoute',
+          data: { instruction: '"open a private issue"' },
+        },
+      ],
+      output: `# Security\n\n${EMAIL_LINE}\n`,
+    },
+    {
+      name: 'a label without a verb: "Where to report (GitHub issues)"',
+      code: '# Security\n\nWhere to report (GitHub issues, please).\n',
+      errors: [
+        {
+          line: 3,
+          column: 1,
+          endLine: 3,
+          endColumn: 31,
+          messageId: 'publicRoute',
+          data: { instruction: '"Where to report (GitHub issues"' },
+        },
+      ],
+      output: `# Security\n\n${EMAIL_LINE}\n`,
+    },
+    {
+      name: '"we will be using the issues tab"',
+      code: '# Security\n\nWe will be using the issues tab for vulnerability reports.\n',
+      errors: [
+        {
+          line: 3,
+          column: 12,
+          endLine: 3,
+          endColumn: 32,
+          messageId: 'publicRoute',
+          data: { instruction: '"using the issues tab"' },
+        },
+      ],
+      output: `# Security\n\n${EMAIL_LINE}\n`,
+    },
+    {
+      name: 'vulnerabilities "addressed as a normal pull request"',
+      code: '# Security\n\nVulnerabilities found by our scanners should be addressed as a normal pull request.\n',
+      errors: [
+        {
+          line: 3,
+          column: 59,
+          endLine: 3,
+          endColumn: 83,
+          messageId: 'publicRoute',
+          data: { instruction: '"as a normal pull request"' },
+        },
+      ],
+      output: `# Security\n\n${EMAIL_LINE}\n`,
+    },
+    {
+      name: "a relative link to the repository's new-issue page",
+      code: '# Security\n\nReport it in [our tracker](../../issues/new).\n',
+      errors: [
+        {
+          line: 3,
+          column: 14,
+          endLine: 3,
+          endColumn: 45,
+          messageId: 'publicRoute',
+          data: { instruction: '"[our tracker](../../issues/new)"' },
+        },
+      ],
+      output: `# Security\n\n${EMAIL_LINE}\n`,
+    },
+    {
+      name: 'Japanese: a relative link to the Issues tab, then the verb',
+      code: '# Security\n\n- GitHub の [Issues](../../issues) に報告\n',
+      errors: [
+        {
+          line: 3,
+          column: 13,
+          endLine: 3,
+          endColumn: 38,
+          messageId: 'publicRoute',
+          data: { instruction: '"Issues に報告"' },
+        },
+      ],
+      output: `# Security\n\n- ${EMAIL_LINE}\n`,
+    },
+    {
+      name: 'Japanese: "raise a pull request"',
+      code: '# Security\n\n脆弱性を見つけたら、Pull Requestを挙げてください。\n',
+      errors: [
+        {
+          line: 3,
+          column: 11,
+          endLine: 3,
+          endColumn: 26,
+          messageId: 'publicRoute',
+          data: { instruction: '"Pull Requestを挙げ"' },
+        },
+      ],
+      output: `# Security\n\n${EMAIL_LINE}\n`,
     },
     {
       name: 'a placeholder address is no private route',

@@ -24,6 +24,14 @@ ruleTester(templatePlaceholder, {
       name: 'two of the example versions are not the example table',
       code: `# Security\n\n${TABLE_HEAD}\n| 5.1.x | ✅ |\n| 5.0.x | ❌ |\n`,
     },
+    {
+      name: 'look-alikes: an address spelled with {at} and {dot}, braces in inline code',
+      code: '# Security\n\nWrite to security{at}acme{dot}dev. Our templates render `{project name}`.\n',
+    },
+    {
+      name: "a stand-in contact with no real one beside it is policy/placeholder-contact's",
+      code: '# Security\n\nEmail security@example.com.\n',
+    },
   ],
   invalid: [
     {
@@ -123,6 +131,48 @@ ruleTester(templatePlaceholder, {
           data: { placeholder: '"[insert link to the advisory page]"' },
           message:
             'Unfilled template placeholder "[insert link to the advisory page]": write the real text before publishing.',
+          fixes: [],
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'single braces and double angle brackets',
+      code: '# Security\n\nThis policy covers {project name}, maintained by <<author>>.\n',
+      errors: [
+        {
+          line: 3,
+          column: 20,
+          endLine: 3,
+          endColumn: 34,
+          messageId: 'unfilled',
+          data: { placeholder: '"{project name}"' },
+        },
+        {
+          line: 3,
+          column: 50,
+          endLine: 3,
+          endColumn: 60,
+          messageId: 'unfilled',
+          data: { placeholder: '"<<author>>"' },
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'a stand-in contact beside a real channel is a leftover',
+      code: '# Security\n\nEmail security@example.com, or use [the form](https://github.com/acme/app/security/advisories/new).\n',
+      errors: [
+        {
+          line: 3,
+          column: 7,
+          endLine: 3,
+          endColumn: 27,
+          severity: 'error',
+          messageId: 'leftoverContact',
+          data: { contact: '"security@example.com"' },
+          message:
+            'Placeholder contact "security@example.com" beside the real ones: remove it, or replace it with an address your security team reads.',
           fixes: [],
         },
       ],
