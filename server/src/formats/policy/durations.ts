@@ -1,7 +1,8 @@
 import type { Nodes } from 'mdast';
 import { nodeRange } from '../markdown';
 import type { Duration, Hedge, PolicyModel, Sentence, TextBlock } from './model';
-import { clauseBefore, plainRange } from './prose';
+import { hedgesIn, refersBack, type Span } from './hedges';
+import { plainRange } from './prose';
 
 // Durations: "48 hours", "three (3) business days", "24-48h", "innerhalb von 48 Stunden", "24時間以内", "48 小时内"
 
@@ -139,47 +140,6 @@ function findDurations(plain: string): Found[] {
   return found.sort((a, b) => a.from - b.from);
 }
 
-// Hedges
-
-/** Words that soften the promise that follows them in the same sentence. */
-const HEDGE_BEFORE =
-  /\b(?:strive|strives|striving|try|tries|trying|attempt|attempts|endeavou?rs?|hope|hopes|do (?:our|my) best|make (?:every|an|our best) effort|can(?:not|['’]t) (?:promise|commit|guarantee))\b/gi;
-
-/** Disclaimers that take back every promise in their sentence, wherever they stand. */
-const DISCLAIMER =
-  /\b(?:best[- ]effort|as time permits|time permitting|(?:when|where|if) (?:at all )?possible|no guarantees?|not (?:be )?guaranteed|without (?:any )?guarantees?|can(?:not|['’]t) (?:really )?(?:leave|make|give|offer|provide)? ?(?:any )?guarantees?|(?:do not|don['’]t|should not|shouldn['’]t|cannot|can['’]t) (?:expect|count on|rely on)|can(?:not|['’]t) (?:promise|commit to)|no (?:fixed |specific |firm )?(?:sla|deadline|timeline|time ?frame)s?\b)/gi;
-
-const NEGATED_HEDGE = /\bnot (?:a |an |just |merely |only )?$/i;
-
-const ADDRESSED_TO_REPORTER = /\b(?:please|you|your)\b/i;
-
-/** A following sentence that qualifies the previous one ("However, there are no guarantees."). */
-const QUALIFIER_OPENING =
-  /^(?:but|however|that said|note that|please note|keep in mind|bear in mind|this is|these are)\b/i;
-
-interface Span {
-  index: number;
-  length: number;
-}
-
-/** The hedges of `plain`; words that soften what follows them count only before `durationIndex`. */
-function hedgesIn(plain: string, durationIndex: number): Span[] {
-  const hedges: Span[] = [];
-  for (const match of plain.matchAll(HEDGE_BEFORE)) {
-    // "Please try to include …" asks the reporter; "not just try" is no hedge.
-    const clause = clauseBefore(plain, match.index);
-    if (ADDRESSED_TO_REPORTER.test(clause) || NEGATED_HEDGE.test(plain.slice(0, match.index))) continue;
-    if (match.index > durationIndex) continue;
-    hedges.push({ index: match.index, length: match[0].length });
-  }
-  for (const match of plain.matchAll(DISCLAIMER)) {
-    if (NEGATED_HEDGE.test(plain.slice(0, match.index))) continue;
-    if (/^(?:when|where|if)/i.test(match[0]) && ADDRESSED_TO_REPORTER.test(clauseBefore(plain, match.index))) continue;
-    hedges.push({ index: match.index, length: match[0].length });
-  }
-  return hedges;
-}
-
 /** The end of `words` written at `at` of `source` with any run of whitespace between them, if they are. */
 function wordsEnd(source: string, at: number, words: string[]): number | undefined {
   let position = at;
@@ -219,14 +179,19 @@ function sourceRange(block: TextBlock, from: number, to: number): { start: numbe
 
 function hedgesOf(block: TextBlock, sentence: Sentence, next: Sentence | undefined, found: Found): Hedge[] {
   const hedge =
-    (where: Sentence) =>
+    (where: Sentence, offset: number) =>
     (span: Span): Hedge => {
-      const at = where.plainStart + span.index;
+      const at = where.plainStart + offset + span.index;
       return { text: block.plain.slice(at, at + span.length), ...sourceRange(block, at, at + span.length) };
     };
-  const hedges = hedgesIn(sentence.plain, found.from - sentence.plainStart).map(hedge(sentence));
-  // "We reply within 2 days. However, there are no guarantees." takes the promise back too.
-  if (next && QUALIFIER_OPENING.test(next.plain)) hedges.push(...hedgesIn(next.plain, -1).map(hedge(next)));
+  const from = found.from - sentence.plainStart;
+  // A semicolon ends the reach of a hedge: only the part of the sentence around the duration counts.
+  const partStart = sentence.plain.lastIndexOf(';', from - 1) + 1;
+  const partEnd = sentence.plain.indexOf(';', from);
+  const part = sentence.plain.slice(partStart, partEnd === -1 ? undefined : partEnd);
+  const place = { from: from - partStart, to: found.to - sentence.plainStart - partStart };
+  const hedges = hedgesIn(part, found.range, place).map(hedge(sentence, partStart));
+  if (next && refersBack(next.plain)) hedges.push(...hedgesIn(next.plain, found.range).map(hedge(next, 0)));
   return hedges;
 }
 
@@ -261,7 +226,7 @@ export function collectDurations(blocks: TextBlock[]): Duration[] {
  * "addressed" leaves out an email address.
  */
 const ANSWER_OR_FIX =
-  /acknowledg|\brespon(?:d|se)|\brepl(?:y|ies|ied)\b|\banswer|hear(?:d)? (?:back|from)|get back to|\breach out\b|\bget in touch\b|\btriag|\bconfirm(?!ed\b)|\bassess|\bevaluat|\binvestigat|\breviewed\b|\bconversation\b|\binitial (?:assessment|response)|\breceipt\b|\bcontact (?:you|the reporter)|\b(?:update|notify|inform) you\b|\baddressed\b|\bfix(?:es|ed|ing)?\b|\bpatch(?:es|ed|ing)?\b|\bresol(?:ve|ved|ves|ving|ution)\b|\bremediat|\bmitigat|bestätig|antwort|rückmeld|reagier|beheb|確認|返信|回答|返答|連絡|対応|評価|修正|确认|回复|回覆|答复|响应|回應|处理|處理|评估|修复|修復/i;
+  /acknowledg|\brespon(?:d|se)|\brepl(?:y|ies|ied)\b|\banswer|hear(?:d)? (?:back|from)|get back to|\breach out\b|\bget in touch\b|\btriag|\bconfirm(?!ed\b)|\bassess|\bevaluat|\binvestigat|\breviewed\b|\bconversation\b|\binitial (?:assessment|response)|\breceipt\b|\bsla\b|\bturnaround\b|\bcontact (?:you|the reporter)|\b(?:update|notify|inform) you\b|\baddressed\b|\bfix(?:es|ed|ing)?\b|\bpatch(?:es|ed|ing)?\b|\bresol(?:ve|ved|ves|ving|ution)\b|\bremediat|\bmitigat|bestätig|antwort|rückmeld|reagier|beheb|確認|返信|回答|返答|連絡|対応|評価|修正|确认|回复|回覆|答复|响应|回應|处理|處理|评估|修复|修復/i;
 
 /** Words that make a duration about something else: disclosure, an embargo, an advisory, a support window. */
 const OTHER_SUBJECT =

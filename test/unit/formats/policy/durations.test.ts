@@ -60,6 +60,7 @@ describe('policy prose: durations', () => {
       ['Fixes will be developed and released within 90 days from the date of disclosure.', true],
       ['If you have not heard back within 7 days, please follow up.', true],
       ['Critical: Typically addressed within 14 days.', true],
+      ['Our SLA is 48 hours for critical issues.', true],
       ['Wir werden Ihre Meldung innerhalb von 48 Stunden bestätigen.', true],
       // Disclosure, embargoes and advisories.
       ['This project follows a 90 day disclosure timeline.', false],
