@@ -7,6 +7,11 @@ import { plainRange } from './prose';
 // Durations: "48 hours", "three (3) business days", "24-48h", "innerhalb von 48 Stunden", "24時間以内", "48 小时内"
 
 const NUMBER_WORDS: Record<string, number> = {
+  // An approximate count still bounds the time ("within a few days"); listed before "a" so the
+  // longer words are read first.
+  'a few': 3,
+  'a couple of': 2,
+  several: 3,
   a: 1,
   an: 1,
   one: 1,

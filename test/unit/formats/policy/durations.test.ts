@@ -38,8 +38,16 @@ describe('policy prose: durations', () => {
         ],
       ],
       ['我们会在 48 小时内确认收到报告。', [['48 小时', 48]]],
-      // Not durations: a date, a few days, a version.
-      ['Released on 3月1日. We reply in a few days. See version 2.4.', []],
+      [
+        'We reply within a few days, at most a couple of weeks.',
+        [
+          ['a few days', 72],
+          ['a couple of weeks', 336],
+        ],
+      ],
+      ['Expect a reply in several business days.', [['several business days', 72]]],
+      // Not durations: a date, a version, a few of something else.
+      ['Released on 3月1日. See version 2.4. We have a few maintainers.', []],
     ];
     for (const [text, expected] of cases) {
       assert.deepEqual(

@@ -294,6 +294,21 @@ ruleTester(hedgedTimeline, {
       output: null,
     },
     {
+      name: '"we will try" on an approximate count: "within a few days"',
+      code: '# Security\n\nWe will try to get back to you within a few days.\n',
+      errors: [
+        {
+          line: 3,
+          column: 39,
+          endLine: 3,
+          endColumn: 49,
+          messageId: 'hedged',
+          data: { duration: '"a few days"', hedges: '"try"' },
+        },
+      ],
+      output: null,
+    },
+    {
       name: 'a list item whose later line is indented: the finding sits on the words',
       code: '# Security\n\n- We acknowledge every report, usually within\n  3 business\n  days.\n',
       errors: [

@@ -46,6 +46,7 @@ ruleTester(noResponseTimeline, {
       code: '# Security\n\nA maintainer will acknowledge the report within three (3) business days.\n',
     },
     { name: 'the next business day', code: '# Security\n\nWe reply by the next business day.\n' },
+    { name: 'an approximate count: "a few days"', code: '# Security\n\nA maintainer will reply within a few days.\n' },
     {
       name: 'a follow-up threshold tells the reporter when to expect a reply',
       code: '# Security\n\nIf you have not received a reply within 7 days, please follow up.\n',
@@ -95,6 +96,12 @@ ruleTester(noResponseTimeline, {
       code: '# Security\n\nEmail security@acme.dev.\n\nNew versions are released every 6 weeks.\n',
       errors: [{ line: 1, column: 1, endLine: 1, endColumn: 11, messageId: 'noTimeline' }],
       output: `# Security\n\nEmail security@acme.dev.\n\nNew versions are released every 6 weeks.\n\n## What to Expect\n\n${TIMES}\n`,
+    },
+    {
+      name: '"a few" of something other than time',
+      code: '# Security\n\nEmail security@acme.dev. A few maintainers reply to reports.\n',
+      errors: [{ line: 1, column: 1, endLine: 1, endColumn: 11, messageId: 'noTimeline' }],
+      output: `# Security\n\nEmail security@acme.dev. A few maintainers reply to reports.\n\n## What to Expect\n\n${TIMES}\n`,
     },
     {
       name: '"responsibly" is not "respond"',
