@@ -118,10 +118,10 @@ const HEDGES: HedgeClass[] = [
     breaks: BREAKS.turn,
     negation: 'cancels',
   },
-  // Effort with a way out: "best effort", "as time permits", "where possible".
+  // Effort with a way out: "best effort", "as time permits", "where possible", "that is not always possible".
   {
     words:
-      /\b(?:best[- ]effort|as time permits|time permitting|as (?:resources|capacity) (?:allow|permit)s?|(?:when|where|if) (?:at all )?possible)\b/gi,
+      /\b(?:best[- ]effort|as time permits|time permitting|as (?:resources|capacity) (?:allow|permit)s?|(?:when|where|if) (?:at all )?possible|not always (?:be )?possible)\b/gi,
     reach: 'sentence',
     breaks: BREAKS.turn,
     negation: 'cancels',
@@ -145,8 +145,10 @@ const HEDGES: HedgeClass[] = [
 /** "not just strive", "not a best-effort target": a hedge that is denied is no hedge. */
 const DENIED = /\b(?:not|never|no)(?: (?:a|an|just|merely|only|simply))? ?$/i;
 
+/** A clause addressed to the reporter: "please try to include…", "you should follow up". */
 const TO_THE_REPORTER = /\b(?:please|you|your)\b/i;
 
+/** After the hedge, the reporter receiving our answer: "you should receive a reply". */
 const RECEIVING = /^ (?:receive|get|hear|expect|be|see|have)\b/i;
 
 /** A time given as a ceiling, which a typical time beside it does not take back. */

@@ -67,6 +67,8 @@ describe('policy prose: hedges', () => {
       ],
       ['Fixes ship within 90 days. If an extension is needed, we tell you.', [['90 days', ['an extension']]]],
       ['We reply within 2 days. These timelines may extend in August.', [['2 days', ['may extend']]]],
+      ['Fixes ship within 30 days. This may depend on the severity.', [['30 days', ['depend on']]]],
+      ['We reply within 2 days. That may not always be possible.', [['2 days', ['not always be possible']]]],
     ];
     for (const [text, expected] of cases) assert.deepEqual(hedges(text), expected, text);
   });
@@ -95,6 +97,7 @@ describe('policy prose: hedges', () => {
       'Fixes ship within 1-4 weeks depending on severity.',
       // The next sentence is about something else.
       'We reply within 2 days. Browser extensions are out of scope.',
+      'We reply within 2 days. Fix times may depend on the severity.',
       'We reply within 2 days. Fixes follow as soon as we can, with no guarantees about features.',
     ];
     for (const text of cases) {
