@@ -7,9 +7,17 @@ import { clauseBefore } from './prose';
  */
 const NEGATION = /\b(?:not|never|no|instead of|rather than|without|avoid|refrain|nor|unable to|cannot)\b|n['’]t\b/i;
 
-/** Whether the phrase at `index` of `plain` is negated in its clause (the text since the last `,` `;` `:`). */
+/** The last word that negates the phrase at `index` of `plain`, in its clause (the text since the last `,` `;` `:`). */
+export function negatingWord(plain: string, index: number): { index: number; text: string } | undefined {
+  const clause = clauseBefore(plain, index);
+  const words = [...clause.matchAll(new RegExp(NEGATION.source, 'gi'))];
+  const last = words[words.length - 1];
+  return last && { index: index - clause.length + last.index, text: last[0] };
+}
+
+/** Whether the phrase at `index` of `plain` is negated in its clause. */
 export function isNegated(plain: string, index: number): boolean {
-  return NEGATION.test(clauseBefore(plain, index));
+  return negatingWord(plain, index) !== undefined;
 }
 
 /** The first match of `pattern` (global or not) in `plain` that no word of its clause negates. */

@@ -1,18 +1,7 @@
 import type { Rule } from '../../core/types';
-import type { Duration, PolicyModel } from '../../formats/policy/model';
-import { isResponseCommitment, RESPONSE_WORDS } from '../../formats/policy/durations';
+import type { PolicyModel } from '../../formats/policy/model';
+import { promisesAnswerOrFix } from '../../formats/policy/durations';
 import { quote } from '../utils/policy-edits';
-
-/** Durations about fixing or publishing, which a hedge takes back as surely as a response time. */
-const FIX_WORDS =
-  /\b(?:fix|fixes|fixed|patch|patches|patched|resolve|resolved|remediat\w{0,5}|mitigat\w{0,5}|advisory)\b/i;
-
-/** Whether the duration's own sentence (or table row) promises an answer or a fix. */
-function isCommitment(duration: Duration, model: PolicyModel): boolean {
-  if (duration.block.type === 'tableCell') return isResponseCommitment(duration, model);
-  const words = duration.sentence?.plain ?? duration.block.plain;
-  return RESPONSE_WORDS.test(words) || FIX_WORDS.test(words) || duration.block.section?.meaning === 'response';
-}
 
 export const hedgedTimeline: Rule<PolicyModel> = {
   meta: {
@@ -28,7 +17,7 @@ export const hedgedTimeline: Rule<PolicyModel> = {
   },
   check(model, context) {
     for (const duration of model.durations) {
-      if (duration.hedges.length === 0 || !isCommitment(duration, model)) continue;
+      if (duration.hedges.length === 0 || !promisesAnswerOrFix(duration, model)) continue;
       const hedges = [...new Set(duration.hedges.map((hedge) => quote(hedge.text, 30)))].join(' and ');
       context.report({
         messageId: 'hedged',

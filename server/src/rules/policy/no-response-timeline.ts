@@ -1,5 +1,5 @@
 import type { Rule } from '../../core/types';
-import { isResponseCommitment } from '../../formats/policy/durations';
+import { promisesAnswerOrFix } from '../../formats/policy/durations';
 import type { PolicyModel } from '../../formats/policy/model';
 import { documentAnchor, insertAfter, insertSection, insertSubsection, sectionsWith } from '../utils/policy-edits';
 import { SECTION_TITLES } from '../../formats/policy/vocabulary';
@@ -14,14 +14,14 @@ export const noResponseTimeline: Rule<PolicyModel> = {
     id: 'policy/no-response-timeline',
     kind: 'policy',
     defaultSeverity: 'warning',
-    description: 'The policy does not say how soon a reporter will hear back (an acknowledgement with a duration).',
+    description: 'The policy does not say how soon a report is answered or fixed (a duration for either).',
     messages: {
       noTimeline: 'No response timeline: say how soon reporters get an acknowledgement, e.g. "within 3 business days".',
     },
     fixable: 'review',
   },
   check(model, context) {
-    if (model.durations.some((duration) => isResponseCommitment(duration, model))) return;
+    if (model.durations.some((duration) => promisesAnswerOrFix(duration, model))) return;
     // A "What to Expect" (or "Process", "Timeline") section without a duration gets the times, not a twin.
     const response = sectionsWith(model, 'response').find((section) => section.depth >= model.sectionDepth);
     const reporting = sectionsWith(model, 'reporting')[0];

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { affirmedMatch, isNegated } from '../../../../server/src/formats/policy/negation';
+import { affirmedMatch, isNegated, negatingWord } from '../../../../server/src/formats/policy/negation';
 
 describe('policy prose: negation', () => {
   it('a negating word earlier in the same clause turns the phrase around', () => {
@@ -18,6 +18,16 @@ describe('policy prose: negation', () => {
     for (const [plain, phrase, negated] of cases) {
       assert.equal(isNegated(plain, plain.indexOf(phrase)), negated, plain);
     }
+  });
+
+  it('names the negating word nearest before the phrase, in its clause', () => {
+    const plain = "If you get no reply, we don't guarantee a fix; we cannot promise one.";
+    assert.deepEqual(negatingWord(plain, plain.indexOf('guarantee')), { index: plain.indexOf("n't"), text: "n't" });
+    assert.deepEqual(negatingWord(plain, plain.indexOf('promise')), { index: plain.indexOf('cannot'), text: 'cannot' });
+    assert.deepEqual(negatingWord(plain, plain.indexOf('reply')), { index: plain.indexOf('no '), text: 'no' });
+    // The negation of the clause before does not reach across the comma.
+    const firm = 'If you get no reply, we guarantee a fix.';
+    assert.equal(negatingWord(firm, firm.indexOf('guarantee')), undefined);
   });
 
   it('the first match no word of its clause negates', () => {

@@ -33,6 +33,35 @@ ruleTester(noResponseTimeline, {
       code: '# Security\n\n## Reporting\n\nEmail security@acme.dev.\n\n| Stage | Target |\n| --- | --- |\n| Acknowledgement | 2 business days |\n| Fix | 90 days |\n',
     },
     {
+      name: 'a fix deadline for confirmed vulnerabilities',
+      code: '# Security\n\nEmail security@acme.dev. Confirmed vulnerabilities are fixed within 90 days.\n',
+    },
+    {
+      name: 'a severity table of fix targets',
+      code: '# Security\n\n## Reporting\n\nEmail security@acme.dev.\n\n| Severity | Fix target |\n| --- | --- |\n| Critical | 7 days |\n',
+    },
+    { name: 'emails "addressed"', code: '# Security\n\nEmails will be addressed within 3 business days.\n' },
+    {
+      name: 'a number in words and in digits',
+      code: '# Security\n\nA maintainer will acknowledge the report within three (3) business days.\n',
+    },
+    { name: 'the next business day', code: '# Security\n\nWe reply by the next business day.\n' },
+    { name: 'an approximate count: "a few days"', code: '# Security\n\nA maintainer will reply within a few days.\n' },
+    {
+      name: 'a follow-up threshold tells the reporter when to expect a reply',
+      code: '# Security\n\nIf you have not received a reply within 7 days, please follow up.\n',
+    },
+    {
+      name: 'steps under a heading that names the fix',
+      code: '# Security\n\n## Fix Development Process\n\nThese steps should be completed within 1-7 days of disclosure.\n',
+    },
+    {
+      name: 'German: "innerhalb von 48 Stunden bestätigen"',
+      code: '# Sicherheit\n\nWir werden Ihre Meldung innerhalb von 48 Stunden bestätigen.\n',
+    },
+    { name: 'Japanese: "報告の確認：24時間以内"', code: '# セキュリティ\n\n報告の確認：24時間以内\n' },
+    { name: 'Chinese: "48 小时内确认"', code: '# 安全\n\n我们会在 48 小时内确认收到报告。\n' },
+    {
       name: 'a severity table whose header says response time',
       code: '# Security\n\n## Reporting\n\n| Severity | Response time |\n| -------- | ------------- |\n| Critical | 24 hours      |\n| Low      | 2 weeks       |\n',
     },
@@ -69,6 +98,12 @@ ruleTester(noResponseTimeline, {
       output: `# Security\n\nEmail security@acme.dev.\n\nNew versions are released every 6 weeks.\n\n## What to Expect\n\n${TIMES}\n`,
     },
     {
+      name: '"a few" of something other than time',
+      code: '# Security\n\nEmail security@acme.dev. A few maintainers reply to reports.\n',
+      errors: [{ line: 1, column: 1, endLine: 1, endColumn: 11, messageId: 'noTimeline' }],
+      output: `# Security\n\nEmail security@acme.dev. A few maintainers reply to reports.\n\n## What to Expect\n\n${TIMES}\n`,
+    },
+    {
       name: '"responsibly" is not "respond"',
       code: '# Security\n\nPlease report problems responsibly; we cut a release every 2 weeks.\n',
       errors: [{ line: 1, column: 1, endLine: 1, endColumn: 11, messageId: 'noTimeline' }],
@@ -81,16 +116,16 @@ ruleTester(noResponseTimeline, {
       output: `# Security\n\n## Release Process\n\nWe tag a release every 4 weeks.\n\n## What to Expect\n\n${TIMES}\n`,
     },
     {
-      name: 'a fix deadline for confirmed vulnerabilities is not an acknowledgement',
-      code: '# Security\n\nEmail security@acme.dev. Confirmed vulnerabilities are fixed within 90 days.\n',
+      name: 'a disclosure deadline, a disclosure date and an embargo are not response times',
+      code: '# Security\n\nEmail security@acme.dev. This project follows a 90 day disclosure timeline. We expect the report date to public disclosure date to be on the order of 14 business days, even with a straightforward fix. Typically, the embargo date is set 72 hours after the CVE is issued. 90 days after the report we disclose the details.\n',
       errors: [{ line: 1, column: 1, endLine: 1, endColumn: 11, messageId: 'noTimeline' }],
-      output: `# Security\n\nEmail security@acme.dev. Confirmed vulnerabilities are fixed within 90 days.\n\n## What to Expect\n\n${TIMES}\n`,
+      output: `# Security\n\nEmail security@acme.dev. This project follows a 90 day disclosure timeline. We expect the report date to public disclosure date to be on the order of 14 business days, even with a straightforward fix. Typically, the embargo date is set 72 hours after the CVE is issued. 90 days after the report we disclose the details.\n\n## What to Expect\n\n${TIMES}\n`,
     },
     {
-      name: 'a severity table of fix targets is not a response timeline',
-      code: '# Security\n\n## Reporting\n\nEmail security@acme.dev.\n\n| Severity | Fix target |\n| --- | --- |\n| Critical | 7 days |\n',
-      errors: [{ line: 3, column: 1, endLine: 3, endColumn: 13, messageId: 'noTimeline' }],
-      output: `# Security\n\n## Reporting\n\nEmail security@acme.dev.\n\n| Severity | Fix target |\n| --- | --- |\n| Critical | 7 days |\n\n### What to Expect\n\n${TIMES}\n`,
+      name: 'a support window and a lead time are not response times',
+      code: '# Security\n\nEmail security@acme.dev. Security fixes are provided for 12 months after each release. We notify distributors at least a week ahead of the release.\n',
+      errors: [{ line: 1, column: 1, endLine: 1, endColumn: 11, messageId: 'noTimeline' }],
+      output: `# Security\n\nEmail security@acme.dev. Security fixes are provided for 12 months after each release. We notify distributors at least a week ahead of the release.\n\n## What to Expect\n\n${TIMES}\n`,
     },
     {
       name: 'a template comment and a code block promise nothing',
