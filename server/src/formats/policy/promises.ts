@@ -6,6 +6,7 @@
  * severity of a broken one. rules/utils/promises.ts checks them against the Compose files.
  */
 import type { DeploymentPromise, PromiseKind, Sentence } from './model';
+import { trimEndOf } from '../../core/text';
 import { isNegated } from './negation';
 
 interface PromisePhrase {
@@ -106,7 +107,8 @@ const SUBJECT_END =
 function namedServices(clause: string): string[] {
   const names: string[] = [];
   for (const raw of clause.toLowerCase().split(/[^a-z0-9_.-]+/)) {
-    const word = raw.replace(/^[.-]+|[.-]+$/g, '');
+    // Dots and dashes around a word are punctuation ("api.", "--worker").
+    const word = trimEndOf(raw.replace(/^[.-]+/, ''), '.-');
     if (SUBJECT_END.test(word)) break;
     if (word.length > 1 && !NOT_SERVICES.has(word) && !names.includes(word)) names.push(word);
   }
