@@ -67,10 +67,24 @@ const PHRASES: readonly PromisePhrase[] = [
     pattern:
       /\binternal services?\b.{0,60}\b(?:isolated|internal|private) (?:docker )?networks?\b|\b(?:databases?|redis|postgres(?:ql)?|internal services?) (?:are|is) not (?:exposed|published|reachable)\b/i,
   },
+  // Each way of saying it is its own row: one long alternation is slow to prove free of backtracking.
+  {
+    kind: 'no-default-credentials',
+    pattern: /\bchange (?:the |all |any )?default (?:[\w-]+ ){0,4}(?:credentials|passwords?|secrets)\b/i,
+  },
+  { kind: 'no-default-credentials', pattern: /\bno default (?:credentials|passwords?)\b/i },
   {
     kind: 'no-default-credentials',
     pattern:
-      /\bchange (?:the |all |any )?default (?:[\w-]+ ){0,4}(?:credentials|passwords?|secrets)\b|\bno default (?:credentials|passwords?)\b|\b(?:update|change|set) (?:the |your )?(?:postgres(?:ql)?|redis|mysql|mariadb|mongo(?:db)?|database|db|admin) password\b|\bgenerate (?:a )?(?:strong|random|unique) (?:jwt |session |signing )?(?:secret|key|password)s?\b|\bsecrets? (?:are )?generated (?:at|on|during) (?:install|first start|setup)\b/i,
+      /\b(?:update|change|set) (?:the |your )?(?:postgres(?:ql)?|redis|mysql|mariadb|mongo(?:db)?|database|db|admin) password\b/i,
+  },
+  {
+    kind: 'no-default-credentials',
+    pattern: /\bgenerate (?:a )?(?:strong|random|unique) (?:jwt |session |signing )?(?:secret|key|password)s?\b/i,
+  },
+  {
+    kind: 'no-default-credentials',
+    pattern: /\bsecrets? (?:are )?generated (?:at|on|during) (?:install|first start|setup)\b/i,
   },
   {
     kind: 'production-certificates',
