@@ -58,13 +58,14 @@ describe('secpolicy CLI (bundled, as a process)', () => {
       [
         'SECURITY.md',
         '  1:1  error    No private channel for reporting a vulnerability: add an email address or a private advisory link.  policy/no-contact',
+        '  1:1  info     No disclosure policy: say when and how a fixed vulnerability is made public (advisory, CVE, embargo).  policy/no-disclosure-policy',
         '  1:1  warning  No response timeline: say how soon reporters get an acknowledgement, e.g. "within 3 business days".  policy/no-response-timeline',
         '  1:1  warning  No supported versions: add a table or a statement saying which versions receive security fixes.  policy/no-supported-versions',
         '',
         'deploy/compose.yaml',
         '  4:26  error  POSTGRES_PASSWORD in service "db" is a well-known default password (po******).  compose/default-password',
         '',
-        '✖ 4 problems (2 errors, 2 warnings, 0 info)',
+        '✖ 5 problems (2 errors, 2 warnings, 1 info)',
         '',
       ].join('\n'),
     );

@@ -48,7 +48,8 @@ const COMPOSE = `services:
 // Only staging is fixed unattended: the password needs a person to choose it, and the socket's
 // fix (a filtering proxy) changes how the agent reaches Docker; both wait for review.
 const FIXED_COMPOSE = COMPOSE.replace('LETSENCRYPT_STAGING: "true"', 'LETSENCRYPT_STAGING: "false"');
-const POLICY_WITHOUT_CONTACT = '# Security\n\nWe reply within 3 days. Only the latest release is supported.\n';
+const POLICY_WITHOUT_CONTACT =
+  '# Security\n\nWe reply within 3 days and publish an advisory for each fix. Only the latest release is supported.\n';
 
 describe('secpolicy CLI options', () => {
   before(() => assert.ok(existsSync(CLI), `${CLI} is missing: run "npm run build" first`));
@@ -104,11 +105,12 @@ describe('secpolicy CLI options', () => {
         result.stdout,
         [
           '::error file=SECURITY.md,line=1,endLine=1,col=1,endColumn=11,title=policy/no-contact::No private channel for reporting a vulnerability: add an email address or a private advisory link.',
+          '::notice file=SECURITY.md,line=1,endLine=1,col=1,endColumn=11,title=policy/no-disclosure-policy::No disclosure policy: say when and how a fixed vulnerability is made public (advisory, CVE, embargo).',
           '::error file=deploy%2Cprod/compose.yaml,line=5,endLine=5,col=26,endColumn=34,title=compose/default-password::POSTGRES_PASSWORD in service "db" is a well-known default password (po******).',
           '::warning file=deploy%2Cprod/compose.yaml,line=6,endLine=6,col=7,endColumn=34,title=compose/acme-staging::LETSENCRYPT_STAGING in service "db" turns on the Let\'s Encrypt staging CA: browsers will not trust its certificates.',
           '::error file=deploy%2Cprod/compose.yaml,line=12,endLine=12,col=9,endColumn=50,title=compose/docker-socket::Service "agent" mounts the container runtime socket /var/run/docker.sock writable: the container can control the host.',
           '::error file=.env,title=secpolicy::skipped: binary file',
-          'secpolicy: 3 errors, 1 warning, 0 infos',
+          'secpolicy: 3 errors, 1 warning, 1 info',
           '',
         ].join('\n'),
       );

@@ -113,7 +113,12 @@ describe('protocol abuse against the bundled server', function () {
     const published = await client.open(fresh, '# Security\n\nWe fix bugs.\n');
     assert.deepEqual(
       published.diagnostics.map((diagnostic) => diagnostic.code),
-      ['policy/no-contact', 'policy/no-response-timeline', 'policy/no-supported-versions'],
+      [
+        'policy/no-contact',
+        'policy/no-disclosure-policy',
+        'policy/no-response-timeline',
+        'policy/no-supported-versions',
+      ],
     );
     await client.stop();
   });

@@ -33,6 +33,7 @@ describe('Neovim as the client', function () {
       const diagnostics = JSON.parse(result.stdout.trim().split('\n').pop()!);
       assert.deepEqual(diagnostics, [
         { code: 'policy/no-contact', source: 'secpolicy', line: 0, severity: 1 },
+        { code: 'policy/no-disclosure-policy', source: 'secpolicy', line: 0, severity: 3 },
         { code: 'policy/no-response-timeline', source: 'secpolicy', line: 0, severity: 2 },
         { code: 'policy/no-supported-versions', source: 'secpolicy', line: 0, severity: 2 },
       ]);

@@ -14,7 +14,7 @@ Only the latest release receives security fixes.
 
 ## Reporting a Vulnerability
 
-Tell us about it. We acknowledge reports within 2 business days.
+Tell us about it. We acknowledge reports within 2 business days and publish an advisory for each fix.
 `;
 
 const COMPOSE = `services:
@@ -88,8 +88,8 @@ describe('language server over the protocol (in process)', () => {
     assert.equal(
       fixed,
       POLICY_WITHOUT_CONTACT.replace(
-        'within 2 business days.\n',
-        'within 2 business days.\n\nPlease report vulnerabilities privately by email to security@example.com. Do not open a public issue.\n',
+        'for each fix.\n',
+        'for each fix.\n\nPlease report vulnerabilities privately by email to security@example.com. Do not open a public issue.\n',
       ),
     );
     const after = await client.change(POLICY_URI, 2, [{ text: fixed }]);

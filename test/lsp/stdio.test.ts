@@ -29,7 +29,7 @@ describe('bundled language server over --stdio', function () {
   it('lints, fixes, re-lints and clears a policy with no contact', async () => {
     const uri = fileUri(join(folder, 'SECURITY.md'));
     const text =
-      '# Security\n\n## Reporting\n\nTell us. We reply within 3 days.\n\nOnly the latest release is supported.\n';
+      '# Security\n\n## Reporting\n\nTell us. We reply within 3 days and publish an advisory for each fix.\n\nOnly the latest release is supported.\n';
     const opened = await client.open(uri, text);
     assert.deepEqual(
       opened.diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.range.start.line]),
@@ -51,7 +51,12 @@ describe('bundled language server over --stdio', function () {
     const broken = await client.change(uri, 3, [{ text: '# Security\n' }]);
     assert.deepEqual(
       broken.diagnostics.map((diagnostic) => diagnostic.code),
-      ['policy/no-contact', 'policy/no-response-timeline', 'policy/no-supported-versions'],
+      [
+        'policy/no-contact',
+        'policy/no-disclosure-policy',
+        'policy/no-response-timeline',
+        'policy/no-supported-versions',
+      ],
     );
 
     const closed = await client.close(uri);
@@ -63,7 +68,7 @@ describe('bundled language server over --stdio', function () {
     const uri = fileUri(join(folder, 'SECURITY.md'));
     const opened = await client.open(
       uri,
-      '# Security\n\nWe reply within 3 days. Only the latest release is supported.\n',
+      '# Security\n\nWe reply within 3 days and publish an advisory for each fix. Only the latest release is supported.\n',
     );
     assert.deepEqual(opened.diagnostics, []);
   });

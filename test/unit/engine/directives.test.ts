@@ -67,10 +67,14 @@ describe('inline directives', () => {
 
   it('reads Markdown comments in policies', () => {
     const policy = '<!-- secpolicy-disable-next-line policy/no-contact -->\n# Security\n\nWe reply within 3 days.\n';
-    assert.deepEqual(ids(lintText('policy', policy).findings), ['policy/no-supported-versions']);
+    assert.deepEqual(ids(lintText('policy', policy).findings), [
+      'policy/no-disclosure-policy',
+      'policy/no-supported-versions',
+    ]);
     const hashComment = '# secpolicy-disable-file\n\nWe reply within 3 days.\n';
     assert.deepEqual(ids(lintText('policy', hashComment).findings), [
       'policy/no-contact',
+      'policy/no-disclosure-policy',
       'policy/no-supported-versions',
     ]);
   });

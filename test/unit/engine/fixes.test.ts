@@ -59,12 +59,13 @@ describe('fix-all', () => {
     const fixed = fixAllText(text, lint);
     assert.deepEqual(ids(lint(text)), [
       'policy/no-contact',
+      'policy/no-disclosure-policy',
       'policy/no-response-timeline',
       'policy/no-supported-versions',
     ]);
     // The contact fix leaves a placeholder address for the maintainers to replace.
     assert.deepEqual(ids(lint(fixed.text)), ['policy/placeholder-contact']);
-    assert.equal(fixed.passes, 2);
+    assert.equal(fixed.passes, 3);
     assert.equal(
       fixed.text,
       [
@@ -87,6 +88,12 @@ describe('fix-all', () => {
         '',
         'We acknowledge every report within 3 business days and send a first assessment within 10 business days.',
         'We keep you informed until the issue is fixed and disclosed, and credit you unless you prefer otherwise.',
+        '',
+        '## Disclosure Policy',
+        '',
+        'We follow coordinated disclosure: we agree a disclosure date with you, and once the fix is released we publish a',
+        'security advisory (with a CVE where one applies) that credits you unless you prefer otherwise. Please keep the',
+        'details private until then.',
         '',
       ].join('\n'),
     );
