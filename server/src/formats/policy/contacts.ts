@@ -117,6 +117,13 @@ const REPORTING_VERB = /\b(?:report|reports|reporting|reported|submit|send|discl
 const NOT_FOR_REPORTS =
   /\b(?:see|read|visit|refer|learn|find|found|look|check|follow|details?|information|instructions|steps|guidelines|documentation|questions?)\b/i;
 
+/**
+ * Pages of CVE authorities and public package registries: reports may also go there ("issues may also be
+ * reported to [MITRE](…)"), but none is the project's private channel.
+ */
+const OTHER_AUTHORITY_HOST =
+  /(?:^|\.)(?:cve\.mitre\.org|cve\.org|nvd\.nist\.gov|cisa\.gov|kb\.cert\.org|pypi\.org|npmjs\.com|rubygems\.org|crates\.io|nuget\.org)$/i;
+
 /** Keys and text files sit beside a channel ("encrypt with [our key](…/pgp.asc)"); they are not one. */
 const KEY_FILE = /\.(?:asc|gpg|pgp|pub|key|txt)$/i;
 
@@ -175,7 +182,13 @@ function classifyUrl(
   }
   // Any other page counts where the sentence sends reports to it (a chat handle, a vendor's contact page);
   // a repository page on a forge is public.
-  if (context && !forge && !KEY_FILE.test(parsed.pathname) && sendsReportsTo(context))
+  if (
+    context &&
+    !forge &&
+    !OTHER_AUTHORITY_HOST.test(parsed.hostname) &&
+    !KEY_FILE.test(parsed.pathname) &&
+    sendsReportsTo(context)
+  )
     return { kind: 'web-form', placeholder };
   return undefined;
 }

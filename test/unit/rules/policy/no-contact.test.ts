@@ -119,6 +119,13 @@ ruleTester(noContact, {
         '# Security Policy\n\nWe care.\n\n## Reporting a Vulnerability\n\nPlease report vulnerabilities privately by email to security@example.com. Do not open a public issue.\n\n## Disclosure\n\nWe publish advisories.\n',
     },
     {
+      name: "a CVE authority's or a package registry's page the sentence sends reports to is not the project's channel",
+      code: '# Security\n\nIssues may also be reported to [MITRE](https://cve.mitre.org/cve/request_id.html) or [PyPI](https://pypi.org/security/).\n',
+      errors: [{ line: 1, column: 1, endLine: 1, endColumn: 11, messageId: 'noChannel' }],
+      output:
+        '# Security\n\nIssues may also be reported to [MITRE](https://cve.mitre.org/cve/request_id.html) or [PyPI](https://pypi.org/security/).\n\n## Reporting a Vulnerability\n\nPlease report vulnerabilities privately by email to security@example.com. Do not open a public issue.\n',
+    },
+    {
       name: 'a public issue tracker link is not a private channel: the instruction is replaced, not contradicted',
       code: '# Security\n\nOpen an issue at https://github.com/acme/app/issues.\n',
       errors: [{ line: 1, column: 1, endLine: 1, endColumn: 11, messageId: 'noChannel' }],
