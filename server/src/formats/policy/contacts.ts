@@ -108,8 +108,21 @@ interface LinkContext {
   before: string;
 }
 
-/** The words just before a link that make it the place a report goes: "send your report to", "use the", "via:". */
-const DESTINATION_BEFORE = /\b(?:to|via|through|use|at)(?: [\w'’-]{1,30}){0,2}:? ?$/i;
+/**
+ * Whether the words just before a link make it the place a report goes: "send your report to", "use the",
+ * "via:" (one of those words, then at most two short words, a colon and a space). Read word by word: an
+ * end-anchored expression with optional words backtracks on long text.
+ */
+function pointsAtDestination(before: string): boolean {
+  let text = before.endsWith(' ') ? before.slice(0, -1) : before;
+  if (text.endsWith(':')) text = text.slice(0, -1);
+  const words = text.split(' ');
+  for (let after = 0; after <= 2 && after < words.length; after++) {
+    if (after > 0 && !/^[\w'’-]{1,30}$/.test(words[words.length - after])) return false;
+    if (/(?:^|\W)(?:to|via|through|use|at)$/i.test(words[words.length - after - 1])) return true;
+  }
+  return false;
+}
 
 const REPORTING_VERB = /\b(?:report|reports|reporting|reported|submit|send|disclose|contact|reach|notify|file|tell)\b/i;
 
@@ -130,7 +143,7 @@ const KEY_FILE = /\.(?:asc|gpg|pgp|pub|key|txt)$/i;
 /** Whether the sentence sends reports to the link: "send your report to [@handle](…)", "please use the [security contact](…)". */
 function sendsReportsTo(context: LinkContext): boolean {
   return (
-    DESTINATION_BEFORE.test(context.before) &&
+    pointsAtDestination(context.before) &&
     affirmedMatch(context.before, REPORTING_VERB) !== undefined &&
     !NOT_FOR_REPORTS.test(context.sentence)
   );

@@ -21,7 +21,10 @@ interface PromisePhrase {
 
 const SOCKET = /\bdocker(?:\.sock|'s)? (?:daemon )?socket\b|\bdocker\.sock\b|\bcontainer runtime socket\b/i;
 
-/** One line per way of saying a promise; the first that matches a sentence decides its kind. */
+/**
+ * One row per way of saying a promise (one long alternation is slow to prove free of backtracking);
+ * the first that matches a sentence decides its kind.
+ */
 const PHRASES: readonly PromisePhrase[] = [
   { kind: 'non-root', pattern: /\bnon-?root\b|\bunprivileged users?\b|\brootless\b/i },
   {
@@ -64,10 +67,13 @@ const PHRASES: readonly PromisePhrase[] = [
   },
   {
     kind: 'internal-not-published',
-    pattern:
-      /\binternal services?\b.{0,60}\b(?:isolated|internal|private) (?:docker )?networks?\b|\b(?:databases?|redis|postgres(?:ql)?|internal services?) (?:are|is) not (?:exposed|published|reachable)\b/i,
+    pattern: /\binternal services? (?:[\w'-]+ ){0,6}(?:isolated|internal|private) (?:docker )?networks?\b/i,
   },
-  // Each way of saying it is its own row: one long alternation is slow to prove free of backtracking.
+  {
+    kind: 'internal-not-published',
+    pattern:
+      /\b(?:databases?|redis|postgres(?:ql)?|internal services?) (?:are|is) not (?:exposed|published|reachable)\b/i,
+  },
   {
     kind: 'no-default-credentials',
     pattern: /\bchange (?:the |all |any )?default (?:[\w-]+ ){0,4}(?:credentials|passwords?|secrets)\b/i,
@@ -86,10 +92,12 @@ const PHRASES: readonly PromisePhrase[] = [
     kind: 'no-default-credentials',
     pattern: /\bsecrets? (?:are )?generated (?:at|on|during) (?:install|first start|setup)\b/i,
   },
+  { kind: 'production-certificates', pattern: /\bLETSENCRYPT_STAGING=false\b/i },
+  { kind: 'production-certificates', pattern: /\b(?:real|production|trusted) (?:TLS )?certificates?\b/i },
   {
     kind: 'production-certificates',
     pattern:
-      /\bLETSENCRYPT_STAGING=false\b|\b(?:real|production|trusted) (?:TLS )?certificates?\b|\bstaging\b.{0,40}\b(?:off|false|disabled)\b/i,
+      /\bstaging (?:CA |mode |server )?(?:is |stays )?(?:turned |switched |set )?(?:to )?(?:off|false|disabled)\b/i,
   },
   {
     kind: 'pinned-images',
@@ -98,6 +106,21 @@ const PHRASES: readonly PromisePhrase[] = [
     negative: true,
   },
 ];
+
+/**
+ * The promises whose subject names the services they hold for ("The worker runs as…"). The others are
+ * about the deployment as a whole: "The Let's Encrypt staging mode is off" names no service.
+ */
+const ABOUT_SERVICES: ReadonlySet<PromiseKind> = new Set([
+  'non-root',
+  'read-only-root',
+  'no-privileged',
+  'capabilities-dropped',
+  'no-new-privileges',
+  'no-socket',
+  'socket-read-only',
+  'socket-proxy',
+]);
 
 /** A short topic before a colon that opens a list item: "Non-root Containers: ". */
 const LABEL = /^[^:.]{1,40}: /;
@@ -141,10 +164,10 @@ function promiseIn(sentence: Sentence): DeploymentPromise | undefined {
     const match = phrase.pattern.exec(body);
     if (!match) continue;
     if (!phrase.negative && isNegated(body, match.index)) continue;
-    let services: string[];
+    let services: string[] = [];
     if (phrase.kind === 'only-publishes') {
       services = match[1].split(/, | and | & |\//).map((name) => name.toLowerCase());
-    } else {
+    } else if (ABOUT_SERVICES.has(phrase.kind)) {
       // The subject: the words of the clause before the phrase ("Backend and frontend run as non-root users").
       const before = body.slice(0, match.index);
       const clause = before.slice(Math.max(before.lastIndexOf(':'), before.lastIndexOf(';')) + 1);

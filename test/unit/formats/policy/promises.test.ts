@@ -65,6 +65,11 @@ describe('policy model: deployment promises', () => {
       'Set LETSENCRYPT_STAGING=false for real certificates.',
       [['production-certificates', [], false, 'Set LETSENCRYPT_STAGING=false for real certificates.']],
     ],
+    [
+      "The Let's Encrypt staging mode is turned off in production.",
+      [['production-certificates', [], false, "The Let's Encrypt staging mode is turned off in production."]],
+    ],
+    ['The database is not exposed.', [['internal-not-published', [], false, 'The database is not exposed.']]],
     ['No privileged containers.', [['no-privileged', [], false, 'No privileged containers.']]],
     ['All images are pinned by digest.', [['pinned-images', [], false, 'All images are pinned by digest.']]],
     // Look-alikes: a heading names a topic, a table cell lists image tags, another language promises nothing here.
