@@ -15,14 +15,19 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 
 /** What an attacker-minded review of the CLI broke, each case as a user meets it: the process, its output, the disk. */
 const ROOT = join(__dirname, '..', '..');
 const CLI = join(ROOT, 'dist', 'cli.js');
 
 function run(cwd: string, ...args: string[]) {
-  const result = spawnSync(process.execPath, [CLI, ...args], {
+  return runWith([], cwd, ...args);
+}
+
+/** Runs the CLI with `nodeArgs` before it: `--require` a script that stands in for the disk or the random source. */
+function runWith(nodeArgs: string[], cwd: string, ...args: string[]) {
+  const result = spawnSync(process.execPath, [...nodeArgs, CLI, ...args], {
     cwd,
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1' },
@@ -61,6 +66,10 @@ const WEAK = `services:
 `;
 const FIXED = WEAK.replace('LETSENCRYPT_STAGING: "true"', 'LETSENCRYPT_STAGING: "false"');
 
+/** A policy whose one unattended fix is an http:// link made https://. */
+const INSECURE_LINK_POLICY =
+  '# Security Policy\n\n## Reporting a Vulnerability\n\nEmail security@acme.dev, see http://acme.dev/security.\n';
+
 describe('CLI reliability and security', () => {
   before(() => assert.ok(existsSync(CLI), `${CLI} is missing: run "npm run build" first`));
   after(() => roots.forEach((root) => rmSync(root, { recursive: true, force: true })));
@@ -93,6 +102,82 @@ describe('CLI reliability and security', () => {
         assert.deepEqual(strayTemporaries(join(root, folder)), []);
       }
       assert.equal(statSync(join(root, 'c', 'compose.yaml')).nlink, 2, 'the hard link is kept');
+    });
+
+    it('writes through no link that leads out of the repository, and lints no Compose file there', () => {
+      const outside = tree({ 'SECURITY.md': INSECURE_LINK_POLICY, 'compose.yaml': WEAK });
+      const root = tree({ '.git/config': '' });
+      symlinkSync(join(outside, 'SECURITY.md'), join(root, 'SECURITY.md'));
+      symlinkSync(join(outside, 'compose.yaml'), join(root, 'compose.yaml'));
+      const policy = run(root, '--fix', 'SECURITY.md');
+      assert.equal(policy.status, 2);
+      assert.equal(
+        policy.stderr,
+        'secpolicy: SECURITY.md: not written: is a link to a file outside the repository\n' +
+          'secpolicy: no file was fixed because of the problems above\n',
+      );
+      assert.equal(readFileSync(join(outside, 'SECURITY.md'), 'utf8'), INSECURE_LINK_POLICY);
+      const compose = run(root, '--fix', 'compose.yaml');
+      assert.equal(compose.status, 2);
+      assert.equal(compose.stderr, 'secpolicy: compose.yaml: not read: it is outside the repository\n');
+      assert.equal(readFileSync(join(outside, 'compose.yaml'), 'utf8'), WEAK);
+      assert.deepEqual([...strayTemporaries(root), ...strayTemporaries(outside)], []);
+    });
+
+    it('creates its temporary file exclusively: a link planted at that name is not followed', () => {
+      const root = tree({ 'compose.yaml': WEAK, 'victim.txt': 'untouched\n' });
+      // The random source gives known bytes, so the temporary file's name can be taken in advance.
+      const fixedRandom = join(root, 'fixed-random.js');
+      writeFileSync(
+        fixedRandom,
+        "const crypto = require('node:crypto'); crypto.randomBytes = (size) => Buffer.alloc(size, 0xab);\n",
+      );
+      const planted = join(root, `.compose.yaml.secpolicy-${'ab'.repeat(8)}.tmp`);
+      symlinkSync(join(root, 'victim.txt'), planted);
+      const result = runWith(['--require', fixedRandom], root, '--fix');
+      assert.equal(result.status, 2);
+      assert.equal(
+        result.stderr,
+        'secpolicy: compose.yaml: not written: something is already where its temporary copy goes\n' +
+          'secpolicy: no file was fixed because of the problems above\n',
+      );
+      assert.equal(readFileSync(join(root, 'victim.txt'), 'utf8'), 'untouched\n');
+      assert.equal(readFileSync(join(root, 'compose.yaml'), 'utf8'), WEAK);
+      assert.ok(lstatSync(planted).isSymbolicLink(), 'the planted link is left as it was');
+    });
+
+    it('writes no file when the disk fills up at the second, and leaves no temporary file', () => {
+      const root = tree({ 'a/compose.yaml': WEAK, 'b/compose.yaml': WEAK });
+      // The second temporary file meets a full disk on its first write.
+      const fullDisk = join(root, 'full-disk.js');
+      writeFileSync(
+        fullDisk,
+        `const fs = require('node:fs');
+const { openSync, writeSync } = fs;
+let opened = 0;
+let full;
+fs.openSync = (path, ...rest) => {
+  const fd = openSync(path, ...rest);
+  if (String(path).endsWith('.tmp') && ++opened === 2) full = fd;
+  return fd;
+};
+fs.writeSync = (fd, ...rest) => {
+  if (fd === full) throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC' });
+  return writeSync(fd, ...rest);
+};
+`,
+      );
+      const result = runWith(['--require', fullDisk], root, '--fix', 'a', 'b');
+      assert.equal(result.status, 2);
+      assert.equal(
+        result.stderr,
+        'secpolicy: b/compose.yaml: not written: the disk is full\n' +
+          'secpolicy: no file was fixed because of the problems above\n',
+      );
+      for (const folder of ['a', 'b']) {
+        assert.equal(readFileSync(join(root, folder, 'compose.yaml'), 'utf8'), WEAK, `${folder} is untouched`);
+        assert.deepEqual(strayTemporaries(join(root, folder)), []);
+      }
     });
 
     it('writes through a symbolic link named on the command line, which stays a link', () => {
@@ -172,6 +257,43 @@ describe('CLI reliability and security', () => {
       assert.equal(file.stderr, 'secpolicy: compose.yaml: could not be read: is not a regular file\n');
     });
 
+    it('reads no config that is a FIFO, a device or a kernel file, says so, and never quotes a config it cannot parse', function () {
+      if (process.platform !== 'linux') this.skip();
+      const root = tree({
+        '.git/config': '',
+        '.secpolicy.json': '{ "rules": { "compose/default-password": "off" } }',
+        'sub/compose.yaml':
+          'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: postgres\n',
+        '.env': 'DB_PASSWORD=Xk9mQ2vLp7wTz\n',
+      });
+      execFileSync('mkfifo', [join(root, 'sub', '.secpolicy.json')]);
+      const fifo = run(root, '--print-config', 'sub/compose.yaml');
+      assert.equal(fifo.status, 2);
+      assert.equal(fifo.stderr, 'secpolicy: sub/.secpolicy.json: not read: is not a regular file\n');
+      assert.equal(
+        JSON.parse(fifo.stdout).rules['compose/default-password'],
+        'error',
+        'the config above does not stand in',
+      );
+      rmSync(join(root, 'sub', '.secpolicy.json'));
+      symlinkSync('/dev/zero', join(root, 'sub', '.secpolicy.json'));
+      const device = run(root, 'sub');
+      assert.equal(device.status, 2);
+      assert.equal(
+        device.stderr,
+        'secpolicy: sub/.secpolicy.json: not read: it is a link to a file outside the repository\n',
+      );
+      const environ = run(root, '--config', '/proc/self/environ');
+      assert.equal(environ.status, 2);
+      assert.equal(
+        environ.stderr,
+        `secpolicy: ${relative(root, '/proc/self/environ')}: config file could not be read: is not a regular file\n`,
+      );
+      const dotenv = run(root, '--config', '.env');
+      assert.equal(dotenv.status, 2);
+      assert.equal(dotenv.stderr, "secpolicy: .env: invalid JSON: Unexpected token 'D'\n");
+    });
+
     it('reads no .secpolicy.json above the repository, and --print-config names the file used', () => {
       const outer = tree({
         '.secpolicy.json': '{ "rules": { "compose/default-password": "off" } }',
@@ -205,6 +327,21 @@ describe('CLI reliability and security', () => {
       // eslint-disable-next-line no-control-regex -- looking for control characters is the point
       assert.ok(!/[\u0000-\u0008\u000b-\u001f\u007f]/.test(result.stdout), 'no raw control character');
       assert.ok(result.stdout.includes('service "evil\\x1b[2J\\x1b]0;pwned\\x07"'), result.stdout);
+    });
+
+    it('escapes control characters in GitHub annotations and in lines about files', () => {
+      const folder = 'evil\u001b[2J\u0007';
+      const root = tree({
+        [`${folder}/compose.yaml`]:
+          'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: postgres\n',
+        [`${folder}/.secpolicy.json`]: '{ "rules": { "\\u001b]0;pwned\\u0007": "off" } }',
+      });
+      const result = run(root, '-f', 'github');
+      assert.equal(result.status, 2);
+      // eslint-disable-next-line no-control-regex -- looking for control characters is the point
+      assert.ok(!/[\u0000-\u0008\u000b-\u001f\u007f]/.test(result.stdout + result.stderr), 'no raw control character');
+      assert.ok(result.stdout.includes('file=evil\\x1b[2J\\x07/compose.yaml,'), result.stdout);
+      assert.equal(result.stderr, 'secpolicy: evil\\x1b[2J\\x07/.secpolicy.json: unknown rule "\\x1b]0;pwned\\x07"\n');
     });
 
     it('survives a .env expansion bomb: every rule runs, the bound is a finding', () => {

@@ -9,7 +9,7 @@ import { fixedRandomBytes } from '../helpers/rule-tester';
 /**
  * Offsets are exact whatever a file's line endings and byte-order mark: every finding of the
  * corpus lands on the same line and column, and every fix changes the same text, in the LF, CRLF,
- * BOM and BOM+CRLF variants of each file.
+ * BOM and BOM+CRLF variants of each file, and with LF and CRLF mixed.
  */
 const CORPUS = join(__dirname, '..', '..', '..', 'shared', 'corpus');
 const FOLDERS: [string, DocumentKind][] = [
@@ -19,10 +19,25 @@ const FOLDERS: [string, DocumentKind][] = [
 ];
 const BOM = '\uFEFF';
 
+/** Every other line break made CRLF: a file edited on two systems. */
+function mixed(text: string): string {
+  let count = 0;
+  return text.replace(/\n/g, () => (count++ % 2 === 1 ? '\r\n' : '\n'));
+}
+
 const VARIANTS: [string, (text: string) => string][] = [
   ['CRLF', (text) => text.replace(/\n/g, '\r\n')],
   ['BOM', (text) => BOM + text],
   ['BOM+CRLF', (text) => BOM + text.replace(/\n/g, '\r\n')],
+  ['mixed', mixed],
+  ['BOM+mixed', (text) => BOM + mixed(text)],
+];
+
+/** `.env` files with every shape of line the parser reads: there is no corpus of them. */
+const DOTENV_FILES = [
+  'DB_PASSWORD=changeme\nexport API_KEY="abc"\n# a comment\nSECRET_KEY=short # trailing comment\n' +
+    'COPY=${DB_PASSWORD}\nPOSTGRES_PASSWORD=postgres\n  BAD LINE\nJWT_SECRET=secret\nALONE\n',
+  "SINGLE='it''s'\nEMPTY=\nURL=postgres://app:Xk9mQ2vLp7wTz@db/app\nOPEN=\"never closed\nAFTER=1\n",
 ];
 
 /** Back to the LF text without a byte-order mark. */
@@ -50,9 +65,23 @@ function outcomes(kind: DocumentKind, text: string): string[][] {
   );
 }
 
+function assertSameOutcomes(kind: DocumentKind, text: string, name: string): void {
+  const expected = outcomes(kind, text);
+  for (const [variant, make] of VARIANTS) {
+    assert.deepEqual(outcomes(kind, make(text)), expected, `${name} (${variant})`);
+  }
+}
+
 describe('line endings and byte-order marks', () => {
+  it('every finding and fix of a .env file is the same in LF, CRLF, BOM, BOM+CRLF and mixed endings', () => {
+    DOTENV_FILES.forEach((text, index) => {
+      assert.ok(outcomes('dotenv', text).length > 0);
+      assertSameOutcomes('dotenv', text, `.env number ${index + 1}`);
+    });
+  });
+
   for (const [folder, kind] of FOLDERS) {
-    it(`every finding and fix of corpus/${folder} is the same in LF, CRLF, BOM and BOM+CRLF`, function () {
+    it(`every finding and fix of corpus/${folder} is the same in LF, CRLF, BOM, BOM+CRLF and mixed endings`, function () {
       const path = join(CORPUS, folder);
       if (!existsSync(path)) this.skip();
       const files = readdirSync(path).filter((name) => /\.(?:md|ya?ml|txt)$/.test(name));
@@ -61,10 +90,7 @@ describe('line endings and byte-order marks', () => {
         const text = readFileSync(join(path, name), 'utf8')
           .replace(/\r\n/g, '\n')
           .replace(/^\uFEFF/, '');
-        const expected = outcomes(kind, text);
-        for (const [variant, make] of VARIANTS) {
-          assert.deepEqual(outcomes(kind, make(text)), expected, `${name} (${variant})`);
-        }
+        assertSameOutcomes(kind, text, name);
       }
     });
   }

@@ -115,7 +115,15 @@ function lintProject(
   options: LintRunOptions,
   factsFor: (directory: string) => ProjectFacts,
 ): void {
-  const project = loadComposeProject(path, diskSource(projectTree(path)));
+  const read = diskSource(projectTree(path));
+  const own = read(path);
+  if ('unread' in own) {
+    // A file named on the command line that links out of the repository is said, never skipped silently.
+    done.add(path);
+    run.problems.push({ path, message: `not read: ${own.unread}` });
+    return;
+  }
+  const project = loadComposeProject(path, read);
   const projectFactsNow = withPromiseSources(
     withClock(factsFor(project.directory)),
     'compose',

@@ -52,6 +52,11 @@ function formatReport(report: RunReport, format: Format, color: boolean): string
   }
 }
 
+/** One line of standard error about a file: its path and the message may hold any character, escaped here. */
+function problemLine(path: string, message: string): string {
+  return `secpolicy: ${printable(path)}: ${printable(message)}\n`;
+}
+
 function lintCommand(argv: string[], io: CliIo): number {
   const options = parseLintOptions(argv);
   if (options.help) {
@@ -72,7 +77,7 @@ function lintCommand(argv: string[], io: CliIo): number {
   const problems: Problem[] = [];
   const explicit = options.config !== undefined ? readExplicitConfig(io.cwd, options.config) : undefined;
   if (explicit && explicit.problems.length > 0) {
-    for (const problem of explicit.problems) io.stderr(`secpolicy: ${shown(problem.path)}: ${problem.message}\n`);
+    for (const problem of explicit.problems) io.stderr(problemLine(shown(problem.path), problem.message));
     return 2;
   }
   const configs = folderConfigs(
@@ -88,7 +93,7 @@ function lintCommand(argv: string[], io: CliIo): number {
     const rules = Object.fromEntries(
       allRules.map((rule) => [rule.meta.id, config.rules[rule.meta.id] ?? rule.meta.defaultSeverity]),
     );
-    for (const problem of problems) io.stderr(`secpolicy: ${shown(problem.path)}: ${problem.message}\n`);
+    for (const problem of problems) io.stderr(problemLine(shown(problem.path), problem.message));
     // Which file the severities come from, so a surprise is traced to its cause.
     io.stdout(`${JSON.stringify({ config: path === undefined ? null : shown(path), rules }, null, 2)}\n`);
     return problems.length > 0 ? 2 : 0;
@@ -112,9 +117,7 @@ function lintCommand(argv: string[], io: CliIo): number {
     problems: problems.map((problem) => ({ ...problem, shown: shown(problem.path) })),
   };
   const lines = new Set(
-    [...run.notices, ...problems].map(
-      (problem) => `secpolicy: ${printable(shown(problem.path))}: ${printable(problem.message)}\n`,
-    ),
+    [...run.notices, ...problems].map((problem) => problemLine(shown(problem.path), problem.message)),
   );
   for (const line of lines) io.stderr(line);
   if (notFixed) io.stderr('secpolicy: no file was fixed because of the problems above\n');
@@ -124,7 +127,7 @@ function lintCommand(argv: string[], io: CliIo): number {
     const target = resolve(io.cwd, options.output);
     const [failed] = writeAll([{ path: target, text: output }]);
     if (failed) {
-      io.stderr(`secpolicy: ${shown(target)}: the report was ${failed.message}\n`);
+      io.stderr(problemLine(shown(target), `the report was ${failed.message}`));
       return 2;
     }
   } else io.stdout(output);

@@ -14,6 +14,7 @@ import {
   type Stats,
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { realPathInside, repositoryRoot } from '../project/read';
 
 /** A file to write, and the text it gets. */
 export interface PlannedWrite {
@@ -46,6 +47,9 @@ function errorText(error: unknown): string {
       return 'its folder does not exist';
     case 'ENOTDIR':
       return 'a part of its path is not a folder';
+    case 'EEXIST':
+      // Only the exclusive creation of the temporary file can meet this: never written through.
+      return 'something is already where its temporary copy goes';
     default:
       return code ?? String(error);
   }
@@ -53,7 +57,8 @@ function errorText(error: unknown): string {
 
 /**
  * Where a write to `path` should land, or why it must not happen: a link is written through to
- * the file it names; a folder, a device, a read-only file or a file with other hard links (a
+ * the file it names when that file is inside the link's repository (or, outside a repository, its
+ * folder), so that a planted link cannot have a fix written somewhere else; a folder, a device, a read-only file or a file with other hard links (a
  * rename would split them) is refused. `existing` is undefined for a file that does not exist yet.
  */
 function resolveTarget(path: string): { target: string; existing?: Stats } | { problem: string } {
@@ -76,6 +81,8 @@ function resolveTarget(path: string): { target: string; existing?: Stats } | { p
     } catch {
       return { problem: 'is a link to nothing' };
     }
+    const tree = repositoryRoot(dirname(path)) ?? dirname(path);
+    if (realPathInside(path, tree) === undefined) return { problem: 'is a link to a file outside the repository' };
   }
   const stats = statSync(target);
   if (stats.isDirectory()) return { problem: 'is a folder' };

@@ -55,13 +55,22 @@ export function readConfig(value: unknown, knownRules: ReadonlySet<string>): Con
   return { config, problems };
 }
 
+/**
+ * JSON.parse's message without the excerpt of the text it quotes (`Unexpected token 'S', "SHELL=/bin"…`):
+ * the file given as a config may be any file, a `.env` full of secrets included.
+ */
+function withoutExcerpt(message: string): string {
+  const quote = message.indexOf('"');
+  return quote === -1 ? message : message.slice(0, quote).trimEnd().replace(/,$/, '');
+}
+
 /** Parses the text of a `.secpolicy.json` file. */
 export function parseConfigText(text: string, knownRules: ReadonlySet<string>): ConfigResult {
   let value: unknown;
   try {
     value = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    return { config: emptyConfig(), problems: [`invalid JSON: ${(error as Error).message}`] };
+    return { config: emptyConfig(), problems: [`invalid JSON: ${withoutExcerpt((error as Error).message)}`] };
   }
   return readConfig(value, knownRules);
 }

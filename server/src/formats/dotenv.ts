@@ -73,6 +73,14 @@ function lineBreakAfter(text: string, from: number): number {
   return newline === -1 ? text.length : newline + 1;
 }
 
+/** Where the line from `start` to `end` (just past its line break) ends, without its `\n` or `\r\n`. */
+function contentEnd(text: string, start: number, end: number): number {
+  let at = end;
+  if (at > start && text[at - 1] === '\n') at--;
+  if (at > start && text[at - 1] === '\r') at--;
+  return at;
+}
+
 function countLines(text: string, from: number, to: number): number {
   let count = 0;
   for (let at = text.indexOf('\n', from); at !== -1 && at < to; at = text.indexOf('\n', at + 1)) count++;
@@ -142,7 +150,7 @@ export function parseDotenv(text: string): DotenvModel {
       problems.push({
         kind: 'not-an-entry',
         start: at,
-        end: end > at && text[end - 1] === '\n' ? end - 1 : end,
+        end: contentEnd(text, at, end),
       });
       at = end;
       continue;
@@ -188,7 +196,7 @@ export function parseDotenv(text: string): DotenvModel {
           kind: 'unterminated-quote',
           name,
           start: valueAt,
-          end: end > valueAt && text[end - 1] === '\n' ? end - 1 : end,
+          end: contentEnd(text, valueAt, end),
         });
         // Compose stops reading the file here too.
         break;
@@ -217,7 +225,7 @@ export function parseDotenv(text: string): DotenvModel {
       at = end;
     } else {
       const end = lineBreakAfter(text, valueAt);
-      let valueEnd = end > valueAt && text[end - 1] === '\n' ? end - 1 : end;
+      let valueEnd = contentEnd(text, valueAt, end);
       const comment = text.slice(valueAt, valueEnd).indexOf(' #');
       if (comment !== -1) valueEnd = valueAt + comment;
       while (valueEnd > valueAt && SPACE.test(text[valueEnd - 1])) valueEnd--;

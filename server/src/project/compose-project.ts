@@ -5,7 +5,7 @@ import { MAX_CHARACTERS, skipReason } from '../engine/limits';
 import { parseCompose } from '../formats/compose/parse';
 import type { ComposeProjectInput, SourceText } from '../formats/compose/project';
 import { parseDotenv } from '../formats/dotenv';
-import { readRegularFile, realPathInside, repositoryRoot } from './read';
+import { NO_SUCH_FILE, readRegularFile, realPathInside, repositoryRoot } from './read';
 
 /** The file names Compose looks for in a project folder, in its order of preference. */
 const DEFAULT_FILES = ['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml'];
@@ -30,8 +30,9 @@ export function diskSource(tree: string, open?: (path: string) => string | undef
     const opened = open?.(path);
     if (opened !== undefined) return { text: opened };
     const read = readRegularFile(path, MAX_CHARACTERS.compose);
-    if ('problem' in read) return { unread: read.problem };
+    if ('problem' in read && read.problem === NO_SUCH_FILE) return { unread: read.problem };
     if (realPathInside(path, tree) === undefined) return { unread: 'it is outside the repository' };
+    if ('problem' in read) return { unread: read.problem };
     const text = read.bytes.toString('utf8');
     if (text.includes('\u0000')) return { unread: 'it is a binary file' };
     return { text };

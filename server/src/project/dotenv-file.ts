@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { ProjectFacts } from '../core/types';
 import { MAX_DOTENV_BYTES } from '../engine/limits';
-import { readRegularFile, realPathInside, repositoryRoot } from './read';
+import { NO_SUCH_FILE, readRegularFile, realPathInside, repositoryRoot } from './read';
 
 export type DotenvRead = { dotenv: NonNullable<ProjectFacts['dotenv']> } | { unread: string } | { absent: true };
 
@@ -16,10 +16,9 @@ export function readDotenv(directory: string): DotenvRead {
   const path = join(directory, '.env');
   const tree = repositoryRoot(directory) ?? directory;
   const read = readRegularFile(path, MAX_DOTENV_BYTES);
-  if ('problem' in read) {
-    if (read.problem === 'no such file') return { dotenv: { path, text: '', exists: false } };
-    return { unread: read.problem };
-  }
+  if ('problem' in read && read.problem === NO_SUCH_FILE) return { dotenv: { path, text: '', exists: false } };
+  // Where it leads is said first: that is the reason it is not read, whatever is there.
   if (realPathInside(path, tree) === undefined) return { unread: 'it is a link to a file outside the repository' };
+  if ('problem' in read) return { unread: read.problem };
   return { dotenv: { path, text: read.bytes.toString('utf8'), exists: true } };
 }

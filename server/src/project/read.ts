@@ -40,6 +40,9 @@ export function searchBoundary(directory: string, boundaries: readonly string[])
 
 export type ReadResult = { bytes: Buffer } | { problem: string };
 
+/** The problem readRegularFile gives for a path where nothing is. */
+export const NO_SUCH_FILE = 'no such file';
+
 function megabytes(bytes: number): string {
   const value = bytes / 1024 / 1024;
   return `${Number.isInteger(value) ? value : value.toFixed(1)} MB`;
@@ -49,7 +52,8 @@ function megabytes(bytes: number): string {
  * A regular file's bytes, at most `maxBytes` of them. Anything else (a FIFO, a device, a folder)
  * is refused without blocking: the file is opened non-blocking and judged by what was opened, not
  * by a name that may point elsewhere by the time it is read. A file that grows past the cap while
- * being read (or a `/proc` file that reports no size) is refused too.
+ * being read is refused too, and so is a kernel file that reports no size but has content
+ * (`/proc/self/environ` holds the process's environment, secrets included).
  */
 export function readRegularFile(path: string, maxBytes = MAX_FILE_BYTES): ReadResult {
   let fd: number;
@@ -57,7 +61,7 @@ export function readRegularFile(path: string, maxBytes = MAX_FILE_BYTES): ReadRe
     fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    return { problem: code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : 'could not be read' };
+    return { problem: code === 'ENOENT' ? NO_SUCH_FILE : code === 'EISDIR' ? 'is a folder' : 'could not be read' };
   }
   try {
     const stats = fstatSync(fd);
@@ -73,6 +77,7 @@ export function readRegularFile(path: string, maxBytes = MAX_FILE_BYTES): ReadRe
       if (total > maxBytes) return { problem: `larger than ${megabytes(maxBytes)}` };
       chunks.push(Buffer.from(chunk.subarray(0, read)));
     }
+    if (stats.size === 0 && total > 0) return { problem: 'is not a regular file' };
     return { bytes: Buffer.concat(chunks, total) };
   } catch {
     return { problem: 'could not be read' };

@@ -1,5 +1,6 @@
 import { LineIndex } from '../../core/text';
 import type { Severity } from '../../core/types';
+import { printable } from '../io';
 import { countFindings, type RunReport } from '../report';
 
 /** GitHub's annotation levels: notice is the lowest. */
@@ -7,10 +8,11 @@ const LEVELS: Record<Severity, string> = { error: 'error', warning: 'warning', i
 
 /**
  * A workflow command's message: `%`, CR and LF escaped, so that text from a linted file can never
- * end the line and start a command of its own.
+ * end the line and start a command of its own; other control characters are shown as escapes, as
+ * a log viewed in a terminal would act on them.
  */
 function escapeData(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return printable(text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
 }
 
 /** A workflow command's property value: also `:` and `,`, which separate the properties. */

@@ -214,19 +214,31 @@ function freeName(model: ComposeModel): string {
  * socket proxy, or add one (a `docker-socket-proxy` service that alone mounts the socket, with
  * only container listings allowed, on an internal network shared with the service).
  */
-function proxyFix(model: ComposeModel, service: Service, mount: BindMount, lookup: Lookup): Fix | undefined {
+/** What every socket fix of a file looks up: found once per file, not once per mount (which was quadratic). */
+interface ProxyPlan {
+  /** The services running a socket proxy that others may join. */
+  proxies: Service[];
+  /** The name a new proxy service gets. */
+  freeName: string;
+}
+
+function proxyPlan(model: ComposeModel, lookup: Lookup): ProxyPlan {
+  const proxies = allDefinitions(model)
+    .map((definition) => definition.service)
+    .filter(
+      (other) => socketProxyImage(model, other, lookup) !== undefined && !effectiveNode(model, other, 'network_mode'),
+    );
+  return { proxies, freeName: freeName(model) };
+}
+
+function proxyFix(model: ComposeModel, service: Service, mount: BindMount, plan: ProxyPlan): Fix | undefined {
   const step = indentStep(model, service);
   if (step === undefined) return undefined;
   const consumer = projectName(model, service);
-  const proxy = allDefinitions(model).find(
-    (other) =>
-      projectName(model, other.service) !== consumer &&
-      socketProxyImage(model, other.service, lookup) !== undefined &&
-      !effectiveNode(model, other.service, 'network_mode'),
-  );
+  const proxy = plan.proxies.find((other) => projectName(model, other) !== consumer);
   if (proxy) {
-    const name = projectName(model, proxy.service);
-    const network = joinedNetworks(model, proxy.service)?.[0];
+    const name = projectName(model, proxy);
+    const network = joinedNetworks(model, proxy)?.[0];
     const edits = network ? consumerEdits(model, service, mount, name, network, step) : undefined;
     return edits
       ? {
@@ -236,7 +248,7 @@ function proxyFix(model: ComposeModel, service: Service, mount: BindMount, looku
         }
       : undefined;
   }
-  const name = freeName(model);
+  const name = plan.freeName;
   const pointed = consumerEdits(model, service, mount, name, name, step);
   const added = pointed && proxyServiceEdits(model, service, mount, name, step);
   return pointed && added
@@ -278,6 +290,7 @@ export const dockerSocket: Rule<ComposeModel> = {
   check(model, context) {
     const report = reportOnce(context);
     const lookup = dotenvLookup(context.facts);
+    let plan: ProxyPlan | undefined;
     for (const service of model.services) {
       const proxyImage = socketProxyImage(model, service, lookup);
       for (const mount of bindMounts(model, service, lookup)) {
@@ -304,7 +317,9 @@ export const dockerSocket: Rule<ComposeModel> = {
           continue;
         }
         // `:ro` changes nothing for a socket: both kinds are errors, and the fix is the proxy.
-        const fix = isDockerApiSocket(path) ? proxyFix(model, service, mount, lookup) : undefined;
+        const fix = isDockerApiSocket(path)
+          ? proxyFix(model, service, mount, (plan ??= proxyPlan(model, lookup)))
+          : undefined;
         report({
           messageId: mount.readOnly ? 'readOnlySocket' : 'writableSocket',
           data,

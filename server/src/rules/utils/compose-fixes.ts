@@ -57,14 +57,64 @@ function plural(count: number): string {
 export function sharedVariable(model: ComposeModel, site: ValueSite, facts: ProjectFacts): string | undefined {
   const value = site.resolved.value;
   if (!site.resolved.literal || value === undefined || value === '') return undefined;
-  for (const other of valueSites(model, facts)) {
-    if (other === site || other.resolved.literal || other.resolved.value !== value) continue;
-    const named = /^\$\{?([A-Za-z_][A-Za-z0-9_]*)/.exec(other.raw)?.[1];
-    if (named) return named;
-  }
+  const named = valueIndex(model, facts).variables.get(value);
+  if (named) return named;
   return projectDotenv(facts)?.entries.find(
     (entry) => entry.value === value && /^[A-Za-z_][A-Za-z0-9_]*$/.test(entry.name),
   )?.name;
+}
+
+/** A place holding a literal another fix may switch to a variable: a whole value, or a password inside a URL. */
+type Place = { site: ValueSite; replace: (text: string) => TextEdit } | { start: number; end: number };
+
+/** The file's places and variables by the literal value they hold. */
+interface ValueIndex {
+  places: Map<string, Place[]>;
+  /** The first variable whose `${VAR…}` resolves to the value. */
+  variables: Map<string, string>;
+}
+
+const indexCache = new WeakMap<ComposeModel, { dotenv: string | undefined; index: ValueIndex }>();
+
+/**
+ * Every literal of the file, looked up by value: built once per document and `.env` text, so that a
+ * file with many credentials is not scanned again for each one (which made linting it quadratic).
+ */
+function valueIndex(model: ComposeModel, facts: ProjectFacts): ValueIndex {
+  const key = facts.dotenv?.text;
+  const cached = indexCache.get(model);
+  if (cached && cached.dotenv === key) return cached.index;
+  const index: ValueIndex = { places: new Map(), variables: new Map() };
+  const add = (value: string, place: Place) => {
+    const list = index.places.get(value);
+    if (list) list.push(place);
+    else index.places.set(value, [place]);
+  };
+  for (const site of valueSites(model, facts)) {
+    const value = site.resolved.value;
+    if (value === undefined) continue;
+    if (!site.resolved.literal) {
+      const named = /^\$\{?([A-Za-z_][A-Za-z0-9_]*)/.exec(site.raw)?.[1];
+      if (named && !index.variables.has(value)) index.variables.set(value, named);
+      continue;
+    }
+    if (site.origin?.file !== 'compose' || !site.replace) continue;
+    if (site.kind === 'environment' && !isCredentialKey(site.name) && !isSigningKey(site.name)) continue;
+    add(value, { site, replace: site.replace });
+  }
+  const inUrls = (text: string, start: number) => {
+    for (const url of urlPasswords(text)) add(url.password, { start: start + url.start, end: start + url.end });
+  };
+  for (const service of model.services) {
+    for (const entry of service.environment) {
+      if (entry.value !== undefined && entry.exact) inUrls(entry.value, entry.valueStart);
+    }
+    for (const key of ['command', 'entrypoint', 'healthcheck'] as const) {
+      for (const token of commandTokens(model, service.map, key)) if (token.exact) inUrls(token.value, token.start);
+    }
+  }
+  indexCache.set(model, { dotenv: key, index });
+  return index;
 }
 
 /**
@@ -83,33 +133,19 @@ export function sharedValueEdits(
   if (!site.resolved.literal || value === undefined || value === '') return [];
   const reference = `\${${variable}}`;
   const edits: TextEdit[] = [];
-  for (const other of valueSites(model, facts)) {
-    if (other === site || other.origin?.file !== 'compose' || !other.resolved.literal || other.resolved.value !== value)
-      continue;
-    if (!other.replace || (other.kind === 'environment' && !isCredentialKey(other.name) && !isSigningKey(other.name)))
-      continue;
-    edits.push(other.replace(reference));
-  }
-  const inUrls = (text: string, start: number) => {
-    for (const url of urlPasswords(text)) {
-      if (url.password === value) edits.push({ start: start + url.start, end: start + url.end, newText: reference });
-    }
-  };
-  for (const service of model.services) {
-    for (const entry of service.environment) {
-      if (entry.value !== undefined && entry.exact) inUrls(entry.value, entry.valueStart);
-    }
-    for (const key of ['command', 'entrypoint', 'healthcheck'] as const) {
-      for (const token of commandTokens(model, service.map, key)) if (token.exact) inUrls(token.value, token.start);
-    }
+  for (const place of valueIndex(model, facts).places.get(value) ?? []) {
+    if (!('site' in place)) edits.push({ start: place.start, end: place.end, newText: reference });
+    else if (place.site !== site) edits.push(place.replace(reference));
   }
   // The site's own range is replaced by the fix itself; edits that overlap it or each other are dropped.
-  const taken = [{ start: site.start, end: site.end }];
+  const overlapsSite = (edit: TextEdit) => edit.start < site.end && site.start < edit.end;
+  let keptEnd = -1;
   return edits
     .sort((a, b) => a.start - b.start)
     .filter((edit) => {
-      if (taken.some((other) => edit.start < other.end && other.start < edit.end)) return false;
-      taken.push(edit);
+      // Sorted by start: an edit overlaps an earlier one kept exactly when it starts before the furthest end kept.
+      if (overlapsSite(edit) || edit.start < keptEnd) return false;
+      keptEnd = Math.max(keptEnd, edit.end);
       return true;
     });
 }

@@ -43,8 +43,11 @@ export function insertAfter(model: PolicyModel, offset: number, lines: string[])
   const eol = lineEnding(model.text);
   if (model.text.trim() === '') return { start: 0, end: model.text.length, newText: block(model, lines) + eol };
   const rest = model.text.slice(offset);
-  // A following line that is not blank needs a blank line between it and the new block.
-  const trailing = rest.startsWith(eol) && !rest.startsWith(eol + eol) && rest.trim() !== '' ? eol : '';
+  // A following line that is not blank needs a blank line between it and the new block. Either
+  // line ending may follow: a file can mix them.
+  const lineBreak = /^\r?\n/.exec(rest)?.[0].length ?? 0;
+  const blankFollows = /^\r?\n/.test(rest.slice(lineBreak, lineBreak + 2));
+  const trailing = lineBreak > 0 && !blankFollows && rest.trim() !== '' ? eol : '';
   const fence = unclosedFence(model, offset);
   return {
     start: offset,
