@@ -225,6 +225,7 @@ describe('secpolicy CLI options', () => {
           '  12:9  error  Service "agent" mounts the container runtime socket /var/run/docker.sock writable: the container can control the host.  compose/docker-socket',
           '',
           '✖ 3 problems (3 errors, 0 warnings, 0 info)',
+          '2 files linted; 3 problems with a fix to review in the editor.',
           '',
         ].join('\n'),
       );
@@ -251,6 +252,7 @@ describe('secpolicy CLI options', () => {
             '  12:9  error  Service "agent" mounts the container runtime socket /var/run/docker.sock writable: the container can control the host.  compose/docker-socket',
             '',
             '✖ 2 problems (2 errors, 0 warnings, 0 info)',
+            '1 file linted; 2 problems with a fix to review in the editor.',
             '',
           ].join('\n'),
         ),

@@ -130,6 +130,13 @@ function lintCommand(argv: string[], io: CliIo): number {
   } else io.stdout(output);
 
   if (problems.length > 0) return 2;
+  if (files.length === 0) {
+    // A CI job pointed at the wrong folder must not pass for want of anything to lint.
+    io.stderr(
+      `secpolicy: no file linted: found no SECURITY.md, security.txt, Compose or .env file in ${options.paths.length > 0 ? options.paths.map(printable).join(', ') : 'the current folder'}\n`,
+    );
+    return options.paths.length > 0 ? 2 : 0;
+  }
   const counts = countFindings(files);
   if (counts.errors > 0) return 1;
   const failing =
