@@ -1,4 +1,5 @@
 import { dirname, relative, resolve } from 'node:path';
+import { configuredSeverity } from '../engine/config';
 import { searchBoundary } from '../project/read';
 import { allRules } from '../rules';
 import { folderConfigs, readExplicitConfig } from './config';
@@ -85,12 +86,11 @@ function lintCommand(argv: string[], io: CliIo): number {
 
   if (options.printConfig !== undefined) {
     const { config, path } = configs(dirname(resolve(io.cwd, options.printConfig)));
-    const rules = Object.fromEntries(
-      allRules.map((rule) => [rule.meta.id, config.rules[rule.meta.id] ?? rule.meta.defaultSeverity]),
-    );
+    const rules = Object.fromEntries(allRules.map((rule) => [rule.meta.id, configuredSeverity(config, rule.meta)]));
     for (const problem of problems) io.stderr(`secpolicy: ${shown(problem.path)}: ${problem.message}\n`);
     // Which file the severities come from, so a surprise is traced to its cause.
-    io.stdout(`${JSON.stringify({ config: path === undefined ? null : shown(path), rules }, null, 2)}\n`);
+    const preset = config.preset ?? 'recommended';
+    io.stdout(`${JSON.stringify({ config: path === undefined ? null : shown(path), preset, rules }, null, 2)}\n`);
     return problems.length > 0 ? 2 : 0;
   }
 
