@@ -29,7 +29,13 @@ import {
   POLICY_NAME_GLOB,
   SECURITY_TXT_GLOB,
 } from '../../common/files';
-import { FIX_ALL_KIND, LINT_FILES_REQUEST, type LintFilesParams, type LintFilesResult } from '../../common/protocol';
+import {
+  FIX_ALL_KIND,
+  LINT_FILES_REQUEST,
+  SHOWS_RULE_DOCS_OPTION,
+  type LintFilesParams,
+  type LintFilesResult,
+} from '../../common/protocol';
 import { findPolicies, insertSecurityPolicy } from './insertPolicy';
 
 let client: LanguageClient | undefined;
@@ -72,6 +78,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
     synchronize: {
       fileEvents: workspace.createFileSystemWatcher(FACT_FILES_GLOB),
     },
+    initializationOptions: { [SHOWS_RULE_DOCS_OPTION]: true },
   };
   client = new LanguageClient('secpolicy', 'Security Policy', serverOptions, clientOptions);
   const status = window.createStatusBarItem('secpolicy.noPolicy', StatusBarAlignment.Left, 10);

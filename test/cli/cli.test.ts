@@ -66,6 +66,7 @@ describe('secpolicy CLI (bundled, as a process)', () => {
         '  4:26  error  POSTGRES_PASSWORD in service "db" is a well-known default password (po******).  compose/default-password',
         '',
         '✖ 5 problems (2 errors, 2 warnings, 1 info)',
+        '2 files linted; 5 problems with a fix to review in the editor.',
         '',
       ].join('\n'),
     );
@@ -101,7 +102,7 @@ describe('secpolicy CLI (bundled, as a process)', () => {
     assert.equal(result.status, 0);
     assert.equal(
       result.stdout,
-      'infra/prod.yml\n  3:41  warning  --requirepass in service "cache" is a well-known default password (ch******).  compose/default-password\n\n✖ 1 problem (0 errors, 1 warning, 0 info)\n',
+      'infra/prod.yml\n  3:41  warning  --requirepass in service "cache" is a well-known default password (ch******).  compose/default-password\n\n✖ 1 problem (0 errors, 1 warning, 0 info)\n1 file linted; 1 problem with a fix to review in the editor.\n',
     );
   });
 

@@ -227,6 +227,7 @@ describe('secpolicy CLI options', () => {
           '  12:9  error  Service "agent" mounts the container runtime socket /var/run/docker.sock writable: the container can control the host.  compose/docker-socket',
           '',
           '✖ 3 problems (3 errors, 0 warnings, 0 info)',
+          '2 files linted; 3 problems with a fix to review in the editor.',
           '',
         ].join('\n'),
       );
@@ -253,6 +254,7 @@ describe('secpolicy CLI options', () => {
             '  12:9  error  Service "agent" mounts the container runtime socket /var/run/docker.sock writable: the container can control the host.  compose/docker-socket',
             '',
             '✖ 2 problems (2 errors, 0 warnings, 0 info)',
+            '1 file linted; 2 problems with a fix to review in the editor.',
             '',
           ].join('\n'),
         ),
@@ -372,16 +374,42 @@ describe('secpolicy CLI options', () => {
       });
       const printed = run(root, '--print-config', 'SECURITY.md', '--rule', 'compose/acme-staging:error');
       assert.equal(printed.status, 0);
-      const rules = JSON.parse(printed.stdout).rules;
+      const { preset, rules } = JSON.parse(printed.stdout);
+      assert.equal(preset, 'recommended');
       assert.equal(rules['policy/no-response-timeline'], 'error');
       assert.equal(rules['compose/acme-staging'], 'error');
       assert.equal(rules['policy/no-contact'], 'error');
+      assert.equal(rules['compose/unpinned-image'], 'off');
       const missing = run(root, '--config', 'nope.json');
       assert.deepEqual(missing, {
         status: 2,
         stdout: '',
         stderr: 'secpolicy: nope.json: config file could not be read: no such file\n',
       });
+    });
+
+    it('--print-config shows the preset of .secpolicy.json and the severities it gives, rules entries winning', () => {
+      const root = tree({
+        '.secpolicy.json': '{ "preset": "strict", "rules": { "compose/unpinned-image": "off" } }',
+        'compose.yaml': 'services:\n  web:\n    image: nginx\n',
+      });
+      const printed = run(root, '--print-config', 'compose.yaml');
+      assert.equal(printed.status, 0);
+      const { config, preset, rules } = JSON.parse(printed.stdout);
+      assert.deepEqual(
+        [
+          config,
+          preset,
+          rules['compose/no-new-privileges'],
+          rules['policy/no-safe-harbor'],
+          rules['compose/unpinned-image'],
+        ],
+        ['.secpolicy.json', 'strict', 'info', 'info', 'off'],
+      );
+      const ids = JSON.parse(run(root, '--format', 'json').stdout).files[0].findings.map(
+        (finding: { ruleId: string }) => finding.ruleId,
+      );
+      assert.deepEqual(ids, ['compose/no-new-privileges', 'compose/writable-root-filesystem']);
     });
 
     it('--list-rules lists every rule with its default severity', () => {

@@ -32,6 +32,8 @@ describe('CLI: Compose projects of several files', () => {
     const root = tree({
       'compose.yaml': `services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: postgres\n    privileged: true\n  app:\n    image: acme/app:1.2\n`,
       'compose.override.yaml': `services:\n  db:\n    environment:\n      POSTGRES_PASSWORD: \${POSTGRES_PASSWORD:?set it}\n    privileged: false\n${HARDENED}  app:\n${HARDENED}`,
+      // The hardening rules are on only under the strict preset.
+      '.secpolicy.json': '{ "preset": "strict" }',
     });
     assert.deepEqual(findings(root), [], 'nothing the override replaces or completes is reported');
     const all = runCli(root, '-f', 'json');

@@ -86,6 +86,27 @@ describe('completion and hover over the protocol', () => {
     assert.equal(await client.hover(COMPOSE_URI, { line: 0, character: 2 }), null);
   });
 
+  it('explains a security.txt field on hover, with its RFC 9116 section, and nothing on its value', async () => {
+    const uri = fileUri('/nonexistent/authoring/.well-known/security.txt');
+    await client.open(
+      uri,
+      'Contact: mailto:security@acme.dev\nexpires: 2020-01-01T00:00:00.000Z\nContacts: x\n',
+      'plaintext',
+    );
+    const expires = await client.hover(uri, { line: 1, character: 3 });
+    assert.equal(
+      (expires?.contents as MarkupContent).value,
+      '**Expires** (RFC 9116, section 2.5.5): the date and time after which the file is stale, in RFC 3339 (`2027-01-31T23:00:00.000Z`). Required, once; less than a year ahead is recommended.',
+    );
+    assert.equal(
+      ((await client.hover(uri, { line: 0, character: 0 }))?.contents as MarkupContent).value.split(':')[0],
+      '**Contact** (RFC 9116, section 2.5.3)',
+    );
+    // The value, and a name no registry defines (its diagnostic says so), get no hover.
+    assert.equal(await client.hover(uri, { line: 0, character: 20 }), null);
+    assert.equal(await client.hover(uri, { line: 2, character: 3 }), null);
+  });
+
   it('answers positions past the end of the document without an error', async () => {
     await client.open(POLICY_URI, '# Security\n');
     const items = await client.completion(POLICY_URI, { line: 99, character: 99 });

@@ -97,6 +97,47 @@ describe('language server over the protocol (in process)', () => {
     assert.deepEqual(codes(after.diagnostics), ['policy/placeholder-contact']);
   });
 
+  it('offers "Show documentation for RULE" per diagnostic to a client that runs the command, and only to it', async () => {
+    const withDocs = await TestClient.inProcess({
+      settings: { enable: true, rules: {} },
+      initializationOptions: { showsRuleDocs: true },
+    });
+    try {
+      const published = await withDocs.open(COMPOSE_URI, COMPOSE);
+      assert.deepEqual(codes(published.diagnostics), ['compose/default-password']);
+      const actions = await withDocs.codeActions(COMPOSE_URI, published.diagnostics[0].range, {
+        diagnostics: published.diagnostics,
+        only: [CodeActionKind.QuickFix],
+      });
+      const docs = actions.filter((action) => action.command !== undefined);
+      assert.deepEqual(docs, [
+        {
+          title: 'Show documentation for compose/default-password',
+          kind: 'quickfix',
+          diagnostics: published.diagnostics,
+          command: {
+            title: 'Show documentation for compose/default-password',
+            command: 'secpolicy.showRuleDocs',
+            arguments: ['compose/default-password'],
+          },
+        },
+      ]);
+    } finally {
+      await withDocs.stop();
+    }
+    // Another editor has no such command: it follows the diagnostic's documentation link instead.
+    const published = await client.open(COMPOSE_URI, COMPOSE);
+    const actions = await client.codeActions(COMPOSE_URI, published.diagnostics[0].range, {
+      diagnostics: published.diagnostics,
+      only: [CodeActionKind.QuickFix],
+    });
+    assert.ok(actions.length > 0);
+    assert.deepEqual(
+      actions.filter((action) => action.command !== undefined),
+      [],
+    );
+  });
+
   it('disables a rule for one line and for the file', async () => {
     const published = await client.open(POLICY_URI, POLICY_WITHOUT_CONTACT);
     const actions = await client.codeActions(POLICY_URI, published.diagnostics[0].range, {

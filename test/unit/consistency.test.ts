@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { lintText } from '../../server/src/rules';
+import { PRESET_DESCRIPTIONS, PRESET_NAMES } from '../../server/src/engine/config';
 import { configSchema } from '../../server/src/engine/schema';
 import { allRules } from '../../server/src/rules';
 import { CATALOG } from '../../server/src/formats/compose/catalog';
@@ -96,6 +97,12 @@ describe('consistency', () => {
     assert.equal(manifest.capabilities.untrustedWorkspaces.supported, true);
     const ruleSetting = manifest.contributes.configuration.properties['secpolicy.rules'];
     assert.deepEqual(ruleSetting.additionalProperties.enum, ['off', 'info', 'warning', 'error']);
+    const presetSetting = manifest.contributes.configuration.properties['secpolicy.preset'];
+    assert.deepEqual(presetSetting.enum, PRESET_NAMES);
+    assert.deepEqual(
+      presetSetting.enumDescriptions,
+      PRESET_NAMES.map((name) => PRESET_DESCRIPTIONS[name]),
+    );
   });
 
   it("the project's own SECURITY.md lints clean with the project's own rules", () => {

@@ -1,10 +1,10 @@
 import { readdirSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { documentKind, looksLikeCompose } from '../../../common/files';
 import type { DocumentKind } from '../core/types';
 import { MAX_SETTINGS_BYTES } from '../engine/limits';
-import { readRegularFile, readText } from '../project/read';
+import { ancestors, readRegularFile, readText, repositoryRoot } from '../project/read';
 
 export interface Target {
   path: string;
@@ -42,6 +42,16 @@ function gitignoreScope(directory: string): IgnoreScope | undefined {
   return text === undefined ? undefined : { base: directory, rules: ignore().add(text) };
 }
 
+/**
+ * The `.gitignore` files of the folders above `directory`, up to its repository's root, as git
+ * reads them: the files found must not depend on the folder the command starts from.
+ */
+function enclosingGitignores(directory: string): IgnoreScope[] {
+  const root = repositoryRoot(directory);
+  if (root === undefined || root === directory) return [];
+  return [...ancestors(dirname(directory), root)].flatMap((folder) => gitignoreScope(folder) ?? []);
+}
+
 /** How much of a YAML file is read to tell whether it is a Compose file under another name. */
 const SNIFF_BYTES = 64 * 1024;
 
@@ -55,7 +65,8 @@ function sniffedKind(path: string): DocumentKind | undefined {
 
 /** Guesses the kind of a file the user named explicitly, whatever its name. */
 function explicitKind(path: string): DocumentKind | undefined {
-  const kind = documentKind(path);
+  // Named on purpose, an example (`.env.example`, `compose.yaml.sample`) is linted as what it is an example of.
+  const kind = documentKind(path.replace(/\.(?:example|sample|template|dist)$/i, ''));
   if (kind) return kind;
   if (/\.md$/i.test(path)) return 'policy';
   if (/\.ya?ml$/i.test(path)) return 'compose';
@@ -64,7 +75,7 @@ function explicitKind(path: string): DocumentKind | undefined {
 
 /**
  * Finds the policy and Compose files under `paths`. Folders are walked honouring `.gitignore`
- * files and the `ignorePatterns` (gitignore syntax, relative to `cwd`), skipping node_modules
+ * files (those of the folders above, up to the repository's root, too) and the `ignorePatterns` (gitignore syntax, relative to `cwd`), skipping node_modules
  * and .git; a file named explicitly is always linted.
  */
 export function discover(
@@ -112,7 +123,7 @@ export function discover(
       continue;
     }
     if (stats.isDirectory()) {
-      walk(path, [userScope]);
+      walk(path, [userScope, ...enclosingGitignores(path)]);
     } else {
       const kind = explicitKind(path);
       if (!kind)

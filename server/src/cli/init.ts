@@ -6,7 +6,8 @@ import { readPackageManifest } from '../../../common/package-manifest';
 import { checkContact, renderPolicy, TEMPLATE_NAMES, type TemplateName } from '../../../common/templates/policy';
 import { MAX_SETTINGS_BYTES } from '../engine/limits';
 import { readText } from '../project/read';
-import type { CliIo } from './io';
+import { lintText } from '../rules';
+import { printable, type CliIo } from './io';
 import { writeAll } from './write';
 
 const USAGE = `Usage: secpolicy init --contact <email|url> [--template minimal|standard|comprehensive] [--project <name>] [--project-version <version>] [--force]
@@ -34,6 +35,17 @@ function exists(path: string): boolean {
 
 function packageManifest(cwd: string): { name?: string; version?: string } {
   return readPackageManifest(readText(join(cwd, 'package.json'), MAX_SETTINGS_BYTES));
+}
+
+const PLACEHOLDER_RULE = 'policy/placeholder-contact';
+
+/**
+ * Whether the linter would call the policy's contact a stand-in (security@example.com,
+ * github.com/OWNER/REPO): asking the rule itself keeps init and the linter in agreement.
+ */
+function isPlaceholderContact(policy: string): boolean {
+  const config = { rules: { [PLACEHOLDER_RULE]: 'error' as const } };
+  return lintText('policy', policy, { config }).findings.some((finding) => finding.ruleId === PLACEHOLDER_RULE);
 }
 
 /** `secpolicy init`: writes a policy from the same templates as the editor command. */
@@ -87,9 +99,14 @@ export function runInit(argv: string[], io: CliIo): number {
   const manifest = packageManifest(io.cwd);
   const project = values.project ?? manifest.name ?? basename(io.cwd);
   const version = values['project-version'] ?? manifest.version;
-  const [failed] = writeAll([
-    { path: target, text: renderPolicy({ template, contact: values.contact.trim(), project, version }) },
-  ]);
+  const policy = renderPolicy({ template, contact: values.contact.trim(), project, version });
+  if (isPlaceholderContact(policy)) {
+    io.stderr(
+      `secpolicy init: --contact: "${printable(values.contact.trim())}" is a placeholder; give an address or link your security team reads\n`,
+    );
+    return 2;
+  }
+  const [failed] = writeAll([{ path: target, text: policy }]);
   if (failed) {
     io.stderr(`secpolicy init: SECURITY.md ${failed.message}\n`);
     return 2;

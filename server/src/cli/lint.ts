@@ -2,7 +2,7 @@ import { dirname } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { LineIndex } from '../core/text';
 import type { Config, Finding, ProjectFacts, SuppressedFinding } from '../core/types';
-import { fixAllText, withoutCrossFileFixes, withUnattendedFixes } from '../engine/fixes';
+import { automaticFix, fixAllText, withoutCrossFileFixes, withUnattendedFixes } from '../engine/fixes';
 import type { LintOptions, LintResult } from '../engine/lint';
 import { diskSource, loadComposeProject, projectTree, type LoadedProject } from '../project/compose-project';
 import { withPromiseSources } from '../project/deployment';
@@ -186,7 +186,7 @@ function fileReport(
       run.problems.push({ path, message: `rule ${failure.ruleId} failed: ${String(failure.error)}` });
     }
     suppressed = result.suppressed ?? [];
-    return result.findings.map(withoutCrossFileFixes);
+    return result.findings;
   };
   let finalText = text;
   let fixed = 0;
@@ -206,15 +206,18 @@ function fileReport(
     findings = findings.filter((finding) => finding.severity === 'error');
     suppressed = suppressed.filter((finding) => finding.severity === 'error');
   }
+  const fixable = findings.filter((finding) => automaticFix(withUnattendedFixes(finding)) !== undefined).length;
   run.files.push({
     path: options.shown(path),
     text: finalText,
-    findings: findings.map((finding) => withPlaces(finding, path, options.shown, textOf)),
+    findings: findings.map((finding) => withPlaces(withoutCrossFileFixes(finding), path, options.shown, textOf)),
     suppressed: suppressed.map((finding) => ({
       ...withPlaces(finding, path, options.shown, textOf),
       ...(finding.justification !== undefined ? { justification: finding.justification } : {}),
     })),
     fixed,
+    fixable,
+    toReview: findings.filter((finding) => (finding.fixes?.length ?? 0) > 0).length - fixable,
     ...(diff ? { diff } : {}),
   });
 }

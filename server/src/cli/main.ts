@@ -1,4 +1,5 @@
 import { dirname, relative, resolve } from 'node:path';
+import { configuredSeverity } from '../engine/config';
 import { searchBoundary } from '../project/read';
 import { allRules } from '../rules';
 import { folderConfigs, readExplicitConfig } from './config';
@@ -90,12 +91,11 @@ function lintCommand(argv: string[], io: CliIo): number {
 
   if (options.printConfig !== undefined) {
     const { config, path } = configs(dirname(resolve(io.cwd, options.printConfig)));
-    const rules = Object.fromEntries(
-      allRules.map((rule) => [rule.meta.id, config.rules[rule.meta.id] ?? rule.meta.defaultSeverity]),
-    );
+    const rules = Object.fromEntries(allRules.map((rule) => [rule.meta.id, configuredSeverity(config, rule.meta)]));
     for (const problem of problems) io.stderr(problemLine(shown(problem.path), problem.message));
     // Which file the severities come from, so a surprise is traced to its cause.
-    io.stdout(`${JSON.stringify({ config: path === undefined ? null : shown(path), rules }, null, 2)}\n`);
+    const preset = config.preset ?? 'recommended';
+    io.stdout(`${JSON.stringify({ config: path === undefined ? null : shown(path), preset, rules }, null, 2)}\n`);
     return problems.length > 0 ? 2 : 0;
   }
 
@@ -133,6 +133,13 @@ function lintCommand(argv: string[], io: CliIo): number {
   } else io.stdout(output);
 
   if (problems.length > 0) return 2;
+  if (files.length === 0) {
+    // A CI job pointed at the wrong folder must not pass for want of anything to lint.
+    io.stderr(
+      `secpolicy: no file linted: found no SECURITY.md, security.txt, Compose or .env file in ${options.paths.length > 0 ? options.paths.map(printable).join(', ') : 'the current folder'}\n`,
+    );
+    return options.paths.length > 0 ? 2 : 0;
+  }
   const counts = countFindings(files);
   if (counts.errors > 0) return 1;
   const failing =

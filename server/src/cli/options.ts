@@ -5,7 +5,8 @@ import { ruleIds } from '../rules';
 import { UsageError } from './io';
 
 export const USAGE = `Usage: secpolicy [options] [paths...]
-       secpolicy init --contact <email|url> [--template minimal|standard|comprehensive] [--project <name>] [--force]
+       secpolicy init --contact <email|url> [--template minimal|standard|comprehensive] [--project <name>]
+                      [--project-version <version>] [--force]
 
 Lints SECURITY.md policies, security.txt, Docker Compose and .env files. Folders are searched
 for SECURITY.md, security.txt, compose.y(a)ml, docker-compose.y(a)ml, *compose*.y(a)ml, .env,

@@ -22,6 +22,10 @@ export interface FileReport {
   suppressed: (ReportedFinding & { justification?: string })[];
   /** Problems fixed by `--fix` in this file. */
   fixed: number;
+  /** Problems left that `--fix` would fix. */
+  fixable: number;
+  /** Problems left whose fixes wait for a person (offered in the editor). */
+  toReview: number;
   /** With `--fix-dry-run`: the changes `--fix` would make, as a unified diff with secrets masked. */
   diff?: string;
 }

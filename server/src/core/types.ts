@@ -116,8 +116,13 @@ export interface DeploymentSources extends ComposeSources {
   facts: ProjectFacts;
 }
 
+/** A set of rules to start from: `recommended` (the rule defaults) or `strict` (every rule on). */
+export type PresetName = 'recommended' | 'strict';
+
 export interface Config {
-  /** Severity overrides by rule id. */
+  /** The preset the `rules` adjust; `recommended` when absent. */
+  preset?: PresetName;
+  /** Severity overrides by rule id; they win over the preset. */
   rules: Record<string, SeveritySetting>;
 }
 

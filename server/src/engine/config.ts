@@ -1,15 +1,47 @@
-import type { Config, SeveritySetting } from '../core/types';
+import type { Config, PresetName, RuleMeta, SeveritySetting } from '../core/types';
 
 export const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['off', 'info', 'warning', 'error'];
+
+export const PRESET_NAMES: readonly PresetName[] = ['recommended', 'strict'];
+
+/** What each preset is for, shown in the schema and the settings. */
+export const PRESET_DESCRIPTIONS: Record<PresetName, string> = {
+  recommended:
+    'What a maintainer must fix. Hardening that is merely absent (no-new-privileges, read_only, pinned images) and the optional policy sections are off.',
+  strict: 'Every rule on: the rules that are off by default report at info, hardening included.',
+};
+
+/**
+ * A rule's severity under a preset, before any `rules` entry: `recommended` is each rule's default;
+ * `strict` turns the rules that are off by default on at `info`.
+ */
+export function presetSeverity(
+  preset: PresetName | undefined,
+  meta: Pick<RuleMeta, 'defaultSeverity'>,
+): SeveritySetting {
+  return preset === 'strict' && meta.defaultSeverity === 'off' ? 'info' : meta.defaultSeverity;
+}
+
+/** A rule's severity under a config: its `rules` entry, else the preset's. */
+export function configuredSeverity(
+  config: Config | undefined,
+  meta: Pick<RuleMeta, 'id' | 'defaultSeverity'>,
+): SeveritySetting {
+  return config?.rules[meta.id] ?? presetSeverity(config?.preset, meta);
+}
 
 export function emptyConfig(): Config {
   return { rules: {} };
 }
 
-/** Layers configs; later layers win rule by rule. */
+/** Layers configs; later layers win rule by rule, and a later preset replaces an earlier one. */
 export function mergeConfigs(...layers: (Config | undefined)[]): Config {
   const merged = emptyConfig();
-  for (const layer of layers) if (layer) Object.assign(merged.rules, layer.rules);
+  for (const layer of layers) {
+    if (!layer) continue;
+    if (layer.preset !== undefined) merged.preset = layer.preset;
+    Object.assign(merged.rules, layer.rules);
+  }
   return merged;
 }
 
@@ -35,8 +67,13 @@ export function readConfig(value: unknown, knownRules: ReadonlySet<string>): Con
   }
   for (const [key, entry] of Object.entries(value)) {
     if (key === '$schema') continue;
+    if (key === 'preset') {
+      if (PRESET_NAMES.includes(entry as PresetName)) config.preset = entry as PresetName;
+      else problems.push(`"preset" must be "recommended" or "strict", not ${JSON.stringify(entry)}`);
+      continue;
+    }
     if (key !== 'rules') {
-      problems.push(`unknown setting "${key}" (expected "rules")`);
+      problems.push(`unknown setting "${key}" (expected "preset" or "rules")`);
       continue;
     }
     if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {

@@ -1,4 +1,4 @@
-import { indentationAt, lineEnding, LineIndex, lineStart } from '../core/text';
+import { indentationAt, lineEnd, lineEnding, LineIndex, lineStart } from '../core/text';
 import type { DocumentKind, Finding, SuppressedFinding, TextEdit } from '../core/types';
 
 /**
@@ -153,9 +153,15 @@ function comment(kind: DocumentKind, body: string): string {
   return kind === 'policy' ? `<!-- ${body} -->` : `# ${body}`;
 }
 
+/** An ATX heading line: a comment line above or below one splits nothing. */
+const HEADING_LINE = /^ {0,3}#{1,6}(?:[ \t]|$)/;
+
 /**
  * The edit that turns `ruleId` off for the line holding `offset`: a `disable-next-line` directive
- * above it, indented like it. Undefined inside a Markdown table, where a comment line would end the table.
+ * above it, indented like it. In Markdown, a line that continues a paragraph or a list (the line
+ * above is text) gets a `disable-line` comment at its end instead: a comment line there would
+ * split the paragraph or end the list. Undefined inside a Markdown table, where neither fits
+ * (a comment line ends the table, a comment in a row is a cell): "for this file" is offered alone.
  */
 export function disableLineEdit(
   text: string,
@@ -166,8 +172,21 @@ export function disableLineEdit(
   const start = lineStart(text, offset);
   const indentation = indentationAt(text, offset);
   if (kind === 'policy' && text.startsWith('|', start + indentation.length)) return undefined;
+  if (kind === 'policy' && continuesText(text, start)) {
+    // Before trailing blanks, which may be a hard line break.
+    const end = start + text.slice(start, lineEnd(text, offset)).trimEnd().length;
+    return { start: end, end, newText: ` ${comment(kind, `secpolicy-disable-line ${ruleId}`)}` };
+  }
   const newText = indentation + comment(kind, `secpolicy-disable-next-line ${ruleId}`) + lineEnding(text);
   return { start, end: start, newText };
+}
+
+/** Whether the Markdown line starting at `start` follows a line of text it belongs with (neither blank nor a heading). */
+function continuesText(text: string, start: number): boolean {
+  if (start === 0 || HEADING_LINE.test(text.slice(start, lineEnd(text, start)))) return false;
+  const previousStart = lineStart(text, start - 1);
+  const previous = text.slice(previousStart, lineEnd(text, previousStart));
+  return previous.trim() !== '' && !HEADING_LINE.test(previous);
 }
 
 /** The edit that turns `ruleId` off for the whole file: added to an existing `disable-file` directive, or a new one on top. */

@@ -17,6 +17,7 @@ import { type PolicyModel } from '../formats/policy/model';
 import { parsePolicy } from '../formats/policy/parse';
 import { parseSecurityTxt, type SecurityTxtModel } from '../formats/securitytxt';
 import { secureRandomBytes, type RandomBytes } from '../secrets/generate';
+import { configuredSeverity } from './config';
 import { applyDirectives } from './directives';
 import { skipReason } from './limits';
 
@@ -166,7 +167,7 @@ export function lintParsed(parsed: ParsedDocument, rules: readonly AnyRule[], op
   shared.memo.set(parsed, byRule);
   for (const rule of rules) {
     if (rule.meta.kind !== parsed.kind) continue;
-    const setting = overrides[rule.meta.id] ?? rule.meta.defaultSeverity;
+    const setting = configuredSeverity(options.config, rule.meta);
     if (setting === 'off') continue;
     const userSeverity: Severity | undefined = overrides[rule.meta.id] as Severity | undefined;
     const found = runRule(

@@ -1,7 +1,7 @@
 import { dirname } from 'node:path';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { FIX_ALL_KIND } from '../../../common/protocol';
+import { FIX_ALL_KIND, SHOW_RULE_DOCS_COMMAND } from '../../../common/protocol';
 import { disableFileEdit, disableLineEdit } from '../engine/directives';
 import { differenceEdit, fixAllEdits, fixAllText, withUnattendedFixes } from '../engine/fixes';
 import { readDotenv } from '../project/dotenv-file';
@@ -21,11 +21,13 @@ export interface CodeActionSources {
   context: LintContext;
   /** The text of an open document, by URI. */
   openText(uri: string): string | undefined;
+  /** Whether the client runs SHOW_RULE_DOCS_COMMAND. */
+  showsRuleDocs: boolean;
 }
 
 /**
  * The code actions for a document: each finding's fixes, "disable for this line", "disable for
- * this file", and fix-all. Fixes that travelled without their edits are computed again here from
+ * this file", "show documentation" (in clients that run the command), and fix-all. Fixes that travelled without their edits are computed again here from
  * this version's findings.
  */
 export function codeActions(
@@ -100,6 +102,14 @@ export function codeActions(
         diagnostics: [diagnostic],
         edit: { changes: { [uri]: [toLspEdit(document, disableFileEdit(text, kind, ruleId))] } },
       });
+      if (sources.showsRuleDocs) {
+        actions.push({
+          title: `Show documentation for ${ruleId}`,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [diagnostic],
+          command: { title: `Show documentation for ${ruleId}`, command: SHOW_RULE_DOCS_COMMAND, arguments: [ruleId] },
+        });
+      }
     }
   }
 

@@ -3,6 +3,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { basename } from 'node:path';
 import type { DocumentKind } from '../core/types';
 import type { DeploymentPromise, PromiseKind } from '../formats/policy/model';
+import { SECURITY_TXT_FIELDS } from './securitytxt-fields';
 
 /** What the Compose keys that matter for security do, in a sentence or two. */
 const COMPOSE_KEYS: Record<string, string> = {
@@ -78,7 +79,8 @@ export function promiseNote(
 
 /**
  * Hover text for what the diagnostics do not say already (the editor shows a finding's message and
- * its rule's page with the diagnostic): what a Compose key means, what a policy's promise was checked against.
+ * its rule's page with the diagnostic): what a Compose key or a security.txt field means, what a policy's
+ * promise was checked against.
  */
 export function hover(
   kind: DocumentKind,
@@ -98,6 +100,16 @@ export function hover(
     } else if (/docker\.sock|podman\.sock|containerd\.sock/.test(line)) {
       sections.push(COMPOSE_KEYS.volumes);
     }
+  }
+  if (kind === 'securitytxt') {
+    const word = wordAt(document, position);
+    const line = document.getText({
+      start: { line: position.line, character: 0 },
+      end: { line: position.line + 1, character: 0 },
+    });
+    // A field name where a field starts: at the line start, before its colon.
+    const field = word && word.start === 0 && line.slice(word.end).startsWith(':') ? word.word.toLowerCase() : '';
+    if (Object.hasOwn(SECURITY_TXT_FIELDS, field)) sections.push(SECURITY_TXT_FIELDS[field]);
   }
   sections.push(...notes);
   if (sections.length === 0) return null;

@@ -24,7 +24,10 @@ export interface Settings {
 
 export function readSettings(value: unknown): { settings: Settings; problems: string[] } {
   const section = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
-  const { config, problems } = readConfig({ rules: section.rules ?? {} }, ruleIds);
+  const { config, problems } = readConfig(
+    { rules: section.rules ?? {}, ...(section.preset !== undefined ? { preset: section.preset } : {}) },
+    ruleIds,
+  );
   return { settings: { enable: section.enable !== false, config }, problems };
 }
 

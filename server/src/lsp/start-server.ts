@@ -10,7 +10,12 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { FACT_FILES_GLOB } from '../../../common/files';
-import { FIX_ALL_KIND, LINT_FILES_REQUEST, type LintFilesParams } from '../../../common/protocol';
+import {
+  FIX_ALL_KIND,
+  LINT_FILES_REQUEST,
+  SHOWS_RULE_DOCS_OPTION,
+  type LintFilesParams,
+} from '../../../common/protocol';
 import { codeActions } from './code-actions';
 import { completions } from './completion';
 import { kindOf, LintedDocuments } from './documents';
@@ -23,6 +28,8 @@ export interface InitializationOptions {
   diagnosticDelay?: number;
   /** Settings for clients that do not answer `workspace/configuration`. */
   settings?: unknown;
+  /** The client runs SHOW_RULE_DOCS_COMMAND (the VS Code extension does). */
+  [SHOWS_RULE_DOCS_OPTION]?: boolean;
 }
 
 const DEFAULT_DIAGNOSTIC_DELAY = 30;
@@ -42,6 +49,7 @@ export function startServer(connection: Connection): void {
   let diagnosticDelay = DEFAULT_DIAGNOSTIC_DELAY;
   let pullsConfiguration = false;
   let watchesFilesDynamically = false;
+  let showsRuleDocs = false;
 
   const refreshSettings = async () => {
     if (!pullsConfiguration) return;
@@ -58,6 +66,7 @@ export function startServer(connection: Connection): void {
       diagnosticDelay = options.diagnosticDelay;
     }
     if (options.settings !== undefined) context.apply(options.settings);
+    showsRuleDocs = options[SHOWS_RULE_DOCS_OPTION] === true;
     const folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
     context.folders = folders.map(filePath).filter((path): path is string => path !== undefined);
     pullsConfiguration = params.capabilities.workspace?.configuration === true;
@@ -125,6 +134,7 @@ export function startServer(connection: Connection): void {
       documents: linted,
       context,
       openText: (uri) => documents.get(uri)?.getText(),
+      showsRuleDocs,
     });
   });
 

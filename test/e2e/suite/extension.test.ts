@@ -72,6 +72,7 @@ describe('secpolicy in a real VS Code', () => {
     const titles = actions.map((action) => action.title);
     assert.ok(titles.includes('Disable policy/no-contact for this line'), titles.join(' | '));
     assert.ok(titles.includes('Disable policy/no-contact for this file'), titles.join(' | '));
+    assert.ok(titles.includes('Show documentation for policy/no-contact'), titles.join(' | '));
     assert.ok(
       actions.every((action) => action.kind?.value === 'quickfix'),
       'every action is a quick fix',

@@ -7,6 +7,8 @@ function file(path: string, text: string, findings: Partial<FileReport['findings
     path,
     text,
     fixed: 0,
+    fixable: 0,
+    toReview: 0,
     suppressed: [],
     findings: findings.map((finding) => ({
       ruleId: 'policy/x',

@@ -137,6 +137,50 @@ describe('disable edits', () => {
     assert.equal(disableLineEdit(text, 'policy', text.indexOf('1.x'), 'policy/x'), undefined);
   });
 
+  it('ends a line that continues a list or a paragraph with a disable-line comment, splitting neither', () => {
+    const list =
+      '## Reporting\n\n- Email security@acme.dev\n- Or use the form at http://acme.dev/report  \n  if you must.\n';
+    const item = disableLineEdit(list, 'policy', list.indexOf('http://'), 'policy/insecure-link')!;
+    assert.equal(
+      applyEdits(list, [item]),
+      list.replace('report  \n', 'report <!-- secpolicy-disable-line policy/insecure-link -->  \n'),
+    );
+    const continued = disableLineEdit(list, 'policy', list.indexOf('if you'), 'policy/x')!;
+    assert.equal(
+      applyEdits(list, [continued]),
+      list.replace('if you must.\n', 'if you must. <!-- secpolicy-disable-line policy/x -->\n'),
+    );
+    // The comment applies to its own line: the finding there is turned off, and nothing else.
+    const finding = { ruleId: 'policy/insecure-link', severity: 'warning' as const, message: 'm', messageId: 'm' };
+    const fixed = applyEdits(list, [item]);
+    const at = fixed.indexOf('http://');
+    const directed = applyDirectives(fixed, 'policy', [
+      { ...finding, start: at, end: at + 7 },
+      { ...finding, start: fixed.indexOf('security@'), end: fixed.indexOf('security@') + 9 },
+    ]);
+    assert.deepEqual(
+      [directed.findings.map((each) => each.start), directed.suppressed.map((each) => each.start)],
+      [[fixed.indexOf('security@')], [at]],
+    );
+  });
+
+  it('puts the comment on a line of its own after a blank line or a heading, and before a heading', () => {
+    const text = '# Security\nWrite to us.\n\nPlain text.\n';
+    assert.equal(
+      applyEdits(text, [disableLineEdit(text, 'policy', text.indexOf('Write'), 'policy/x')!]),
+      '# Security\n<!-- secpolicy-disable-next-line policy/x -->\nWrite to us.\n\nPlain text.\n',
+    );
+    assert.equal(
+      applyEdits(text, [disableLineEdit(text, 'policy', text.indexOf('Plain'), 'policy/x')!]),
+      '# Security\nWrite to us.\n\n<!-- secpolicy-disable-next-line policy/x -->\nPlain text.\n',
+    );
+    const below = 'Intro.\n## Scope\n';
+    assert.equal(
+      applyEdits(below, [disableLineEdit(below, 'policy', below.indexOf('Scope'), 'policy/x')!]),
+      'Intro.\n<!-- secpolicy-disable-next-line policy/x -->\n## Scope\n',
+    );
+  });
+
   it('adds a rule to an existing disable-file directive', () => {
     const text = '<!-- secpolicy-disable-file policy/no-contact -->\r\n# Security\r\n';
     const edit = disableFileEdit(text, 'policy', 'policy/no-supported-versions');

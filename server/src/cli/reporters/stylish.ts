@@ -43,5 +43,15 @@ export function formatStylish(report: RunReport, color: boolean): string {
     return `${diffs}${fixedLines}${plural(report.files.length, 'file')} linted, no problems.\n`;
   }
   const summary = `✖ ${plural(total, 'problem')} (${plural(counts.errors, 'error')}, ${plural(counts.warnings, 'warning')}, ${counts.infos} info)`;
-  return `${diffs}${fixedLines}${blocks.join('\n')}\n${paint(counts.errors > 0 ? 'red' : 'yellow', summary)}\n`;
+  return `${diffs}${fixedLines}${blocks.join('\n')}\n${paint(counts.errors > 0 ? 'red' : 'yellow', summary)}\n${fixesLine(report)}\n`;
+}
+
+/** How many files were linted, and what the fixes can do about the problems left. */
+function fixesLine(report: RunReport): string {
+  const fixable = report.files.reduce((sum, file) => sum + file.fixable, 0);
+  const toReview = report.files.reduce((sum, file) => sum + file.toReview, 0);
+  const parts = [`${plural(report.files.length, 'file')} linted`];
+  if (fixable > 0) parts.push(`${plural(fixable, 'problem')} fixable with --fix (--fix-dry-run shows how)`);
+  if (toReview > 0) parts.push(`${plural(toReview, 'problem')} with a fix to review in the editor`);
+  return `${parts.join('; ')}.`;
 }

@@ -12,7 +12,7 @@ export const noNewPrivileges: Rule<ComposeModel> = {
   meta: {
     id: 'compose/no-new-privileges',
     kind: 'compose',
-    defaultSeverity: 'info',
+    defaultSeverity: 'off',
     description:
       'A service does not set security_opt: no-new-privileges:true, so setuid programs can raise privileges.',
     messages: {

@@ -17,7 +17,7 @@ export const unpinnedImage: Rule<ComposeModel> = {
   meta: {
     id: 'compose/unpinned-image',
     kind: 'compose',
-    defaultSeverity: 'info',
+    defaultSeverity: 'off',
     description: 'An image has no tag or uses :latest, so what runs changes whenever it is pulled.',
     messages: {
       noTag:

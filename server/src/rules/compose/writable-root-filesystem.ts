@@ -11,7 +11,7 @@ export const writableRootFilesystem: Rule<ComposeModel> = {
   meta: {
     id: 'compose/writable-root-filesystem',
     kind: 'compose',
-    defaultSeverity: 'info',
+    defaultSeverity: 'off',
     description: "A service's root filesystem is writable (read_only is not set).",
     messages: {
       writable:
