@@ -12,6 +12,10 @@ import { parseDocument } from 'yaml';
 import { lintText } from '../server/src/rules';
 import type { DocumentKind } from '../server/src/core/types';
 import { parseMarkdown } from '../server/src/formats/markdown';
+import {
+  DidChangeTextDocumentNotification,
+  type TextDocumentContentChangeEvent,
+} from 'vscode-languageserver-protocol/node';
 import { TestClient, fileUri } from '../test/helpers/lsp-client';
 import {
   composeCredentials,
@@ -220,44 +224,136 @@ function peers(): void {
   );
 }
 
-function rssOf(pid: number): number {
+/** A change that types `text` at `line`, `character`. */
+function typing(line: number, character: number, text: string): TextDocumentContentChangeEvent {
+  return { range: { start: { line, character }, end: { line, character } }, text };
+}
+
+/** A change that deletes the one character at `line`, `character`. */
+function deleting(line: number, character: number): TextDocumentContentChangeEvent {
+  return { range: { start: { line, character }, end: { line, character: character + 1 } }, text: '' };
+}
+
+/**
+ * didChange → publishDiagnostics with real edits: type a character at the end of a line, then
+ * delete it (the text changes with every version), each change awaited before the next.
+ */
+async function editLatencies(client: TestClient, uri: string, text: string, edits: number): Promise<number[]> {
+  const lines = text.split('\n');
+  const latencies: number[] = [];
+  for (let version = 2; version <= edits + 1; version++) {
+    const line = ((version >> 1) * 7919) % (lines.length - 2);
+    const end = lines[line].length;
+    const start = performance.now();
+    await client.change(uri, version, [version % 2 === 0 ? typing(line, end, 'x') : deleting(line, end)]);
+    latencies.push(performance.now() - start);
+  }
+  return latencies;
+}
+
+/**
+ * A storm: `keys` characters typed at the end of one line, sent back to back as fast as the pipe
+ * takes them, timed to the diagnostics of the last version; counts what was published meanwhile.
+ */
+async function storm(
+  client: TestClient,
+  uri: string,
+  line: number,
+  character: number,
+  firstVersion: number,
+  keys: number,
+): Promise<{ ms: number; publishes: number; stale: number }> {
+  const before = client.published.length;
+  const last = firstVersion + keys - 1;
+  const start = performance.now();
+  let published: Promise<unknown> = Promise.resolve();
+  for (let key = 0; key < keys; key++) {
+    const change = typing(line, character + key, 'x');
+    if (firstVersion + key === last) published = client.change(uri, last, [change]);
+    else {
+      void client.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+        textDocument: { uri, version: firstVersion + key },
+        contentChanges: [change],
+      });
+    }
+  }
+  await published;
+  const elapsed = performance.now() - start;
+  const during = client.published.slice(before).filter((params) => params.uri === uri);
+  return { ms: elapsed, publishes: during.length, stale: during.filter((params) => params.version !== last).length };
+}
+
+function procStatus(pid: number): { rssMb: number; peakMb: number } {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+  const field = (name: string) => Number(new RegExp(`${name}:\\s+(\\d+)`).exec(status)?.[1] ?? 0) / 1024;
+  return { rssMb: field('VmRSS'), peakMb: field('VmHWM') };
 }
 
 async function languageServer(): Promise<void> {
-  console.log('## 4. Language server over --stdio (bundled dist/server.js)\n');
+  console.log('## 4. Language server over --stdio (bundled dist/server.js), real edits\n');
   const server = join(ROOT, 'dist', 'server.js');
   const folder = mkdtempSync(join(tmpdir(), 'secpolicy-bench-'));
   try {
-    const coldStart = performance.now();
-    const cold = await TestClient.spawn(process.execPath, [server, '--stdio']);
-    await cold.open(fileUri(join(folder, 'SECURITY.md')), '# Security\n');
-    const coldMs = performance.now() - coldStart;
-    await cold.stop();
+    const colds: number[] = [];
+    for (let run = 0; run < 5; run++) {
+      const coldStart = performance.now();
+      const cold = await TestClient.spawn(process.execPath, [server, '--stdio']);
+      await cold.open(fileUri(join(folder, 'SECURITY.md')), '# Security\n');
+      colds.push(performance.now() - coldStart);
+      await cold.stop();
+    }
+    const plainNode = processTime(process.execPath, ['-e', '0']);
 
     const client = await TestClient.spawn(process.execPath, [server, '--stdio']);
+    client.diagnosticsTimeoutMs = 300_000;
     const rows: string[][] = [];
-    const documents: [string, string, string][] = [
-      ['compose, 5,000 lines', join(folder, 'compose.yaml'), syntheticCompose(500)],
-      ['policy, 5,000 lines', join(folder, 'SECURITY.md'), syntheticPolicy(250 * 1024)],
+    const compose = syntheticCompose(500);
+    const documents: [string, string, string, number][] = [
+      ['compose, 5,000 lines', join(folder, 'compose.yaml'), compose, 200],
+      ['policy, 250 KB', join(folder, 'SECURITY.md'), syntheticPolicy(250 * 1024), 10],
     ];
-    for (const [label, path, text] of documents) {
+    for (const [label, path, text, edits] of documents) {
       const uri = fileUri(path);
       await client.open(uri, text, path.endsWith('.md') ? 'markdown' : 'yaml');
-      const latencies: number[] = [];
-      const lines = text.split('\n').length;
-      for (let version = 2; version <= 201; version++) {
-        const line = Math.floor((version * 7919) % (lines - 2));
-        const start = performance.now();
-        await client.change(uri, version, [
-          { range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: '' },
-        ]);
-        latencies.push(performance.now() - start);
-      }
-      rows.push([label, String(lines), ms(median(latencies)), ms(quantile(latencies, 0.95))]);
+      const latencies = await editLatencies(client, uri, text, edits);
+      rows.push([
+        label,
+        String(text.split('\n').length),
+        String(edits),
+        ms(median(latencies)),
+        ms(quantile(latencies, 0.95)),
+      ]);
     }
-    table(['document', 'lines', 'didChange → diagnostics p50', 'p95'], rows);
+    table(['document', 'lines', 'edits', 'didChange → diagnostics p50', 'p95'], rows);
+
+    // Five storms of 40 keys into the 5,000-line Compose file, each at the end of another line.
+    const uri = fileUri(join(folder, 'compose.yaml'));
+    const composeLines = compose.split('\n');
+    let version = 1000;
+    await client.change(uri, version, [{ text: compose }]);
+    const storms: { ms: number; publishes: number; stale: number }[] = [];
+    for (let run = 0; run < 5; run++) {
+      const line = 3 + run * 1000;
+      storms.push(await storm(client, uri, line, composeLines[line].length, version + 1, 40));
+      version += 40;
+    }
+    table(
+      [
+        'storm of 40 back-to-back changes (5 runs)',
+        "to last version's diagnostics",
+        'publishes',
+        'stale versions published',
+      ],
+      [
+        [
+          'compose, 5,000 lines',
+          `median ${ms(median(storms.map((run) => run.ms)))}, max ${ms(Math.max(...storms.map((run) => run.ms)))}`,
+          storms.map((run) => run.publishes).join(', '),
+          storms.map((run) => run.stale).join(', '),
+        ],
+      ],
+    );
+
     for (let i = 0; i < 50; i++) {
       await client.open(
         fileUri(join(folder, `d${i}`, i % 2 ? 'compose.yaml' : 'SECURITY.md')),
@@ -265,12 +361,17 @@ async function languageServer(): Promise<void> {
         i % 2 ? 'yaml' : 'markdown',
       );
     }
+    await new Promise((resolve) => setTimeout(resolve, 500));
     const pid = (client as unknown as { child: { pid: number } }).child.pid;
+    const memory = procStatus(pid);
     table(
       ['measure', 'value'],
       [
-        ['cold start to first diagnostics', ms(coldMs)],
-        ['server RSS with 52 open documents', `${rssOf(pid).toFixed(1)} MB`],
+        ['cold start to first diagnostics (median of 5)', ms(median(colds))],
+        ['plain Node start-up, `node -e 0` (median of 5)', ms(plainNode)],
+        ['cold start / plain Node', ratio(median(colds), plainNode)],
+        ['server RSS, 50 small + 2 large documents open', `${memory.rssMb.toFixed(1)} MB`],
+        ['server peak RSS over the whole run', `${memory.peakMb.toFixed(1)} MB`],
       ],
     );
     await client.stop();
@@ -293,11 +394,14 @@ async function main(): Promise<void> {
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
   console.log(`# secpolicy benchmark\n\n${cpus().length} × ${cpu}, Node ${process.version}\n`);
   if (!(globalThis as { gc?: unknown }).gc) console.log('(run with --expose-gc for heap figures)\n');
-  engineVersusParse();
-  scaling();
-  peers();
-  await languageServer();
-  packageSize();
+  // `npm run bench -- lsp peers` runs those sections only; no argument runs them all.
+  const asked = process.argv.slice(2);
+  const wants = (section: string) => asked.length === 0 || asked.includes(section);
+  if (wants('engine')) engineVersusParse();
+  if (wants('scaling')) scaling();
+  if (wants('peers')) peers();
+  if (wants('lsp')) await languageServer();
+  if (wants('package')) packageSize();
 }
 
 void main();

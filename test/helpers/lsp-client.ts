@@ -53,6 +53,8 @@ export class TestClient {
   readonly messages: string[] = [];
   private waiters: Waiter[] = [];
   settings: Record<string, unknown> | undefined;
+  /** How long to wait for awaited diagnostics before failing; the benchmark waits longer on large files. */
+  diagnosticsTimeoutMs = 10_000;
 
   private constructor(
     readonly connection: ProtocolConnection,
@@ -123,7 +125,10 @@ export class TestClient {
     accept: (params: PublishDiagnosticsParams) => boolean = () => true,
   ): Promise<PublishDiagnosticsParams> {
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no matching diagnostics for ${uri}`)), 10_000);
+      const timer = setTimeout(
+        () => reject(new Error(`no matching diagnostics for ${uri}`)),
+        this.diagnosticsTimeoutMs,
+      );
       this.waiters.push({
         uri,
         accept,

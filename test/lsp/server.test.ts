@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeActionKind, DiagnosticSeverity, type CodeAction, type Diagnostic } from 'vscode-languageserver-protocol';
+import { DidChangeTextDocumentNotification } from 'vscode-languageserver-protocol/node';
 import { TestClient, fileUri } from '../helpers/lsp-client';
 
 const POLICY_URI = fileUri('/nonexistent/project/SECURITY.md');
@@ -170,6 +171,39 @@ describe('language server over the protocol (in process)', () => {
       },
     ]);
     assert.deepEqual(codes(fixed.diagnostics), []);
+  });
+
+  it('publishes a storm of changes once, for the last version, with that version’s diagnostics', async () => {
+    const typed = '    privileged: true\n';
+    await client.open(COMPOSE_URI, COMPOSE, 'yaml');
+    const line = COMPOSE.split('\n').length - 1;
+    const before = client.published.length;
+    // One change per character, none awaited: the keystrokes of someone typing a line.
+    const last = typed.length + 1;
+    const lastPublished = client.diagnosticsFor(COMPOSE_URI, last);
+    for (let index = 0; index < typed.length; index++) {
+      const at = { line, character: index };
+      void client.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+        textDocument: { uri: COMPOSE_URI, version: index + 2 },
+        contentChanges: [{ range: { start: at, end: at }, text: typed[index] }],
+      });
+    }
+    const settled = await lastPublished;
+    // Anything still on its way would come right behind.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+
+    const during = client.published.slice(before).filter((params) => params.uri === COMPOSE_URI);
+    assert.deepEqual(
+      during.map((params) => params.version),
+      [last],
+    );
+    await client.close(COMPOSE_URI);
+    const fresh = await client.open(COMPOSE_URI, COMPOSE + typed, 'yaml');
+    assert.ok(settled.diagnostics.some((diagnostic) => diagnostic.code === 'compose/privileged'));
+    assert.deepEqual(
+      settled.diagnostics,
+      fresh.diagnostics.map((diagnostic) => ({ ...diagnostic, data: { version: last } })),
+    );
   });
 
   it('offers source.fixAll.secpolicy that fixes every problem safe to fix unattended, at once', async () => {

@@ -37,6 +37,15 @@ export function kindOf(document: TextDocument): DocumentKind | undefined {
 }
 
 /**
+ * Runs `work` after one full turn of the event loop. Messages the connection reads meanwhile are
+ * queued and applied one per turn (vscode-jsonrpc dispatches with setImmediate): by then the first
+ * one read has been applied, so a change that arrived while a lint waited or ran supersedes it.
+ */
+function afterInputTurn(work: () => void): void {
+  setImmediate(() => setImmediate(work));
+}
+
+/**
  * The open documents' findings, linted once per version (code actions, hover and fix-all reuse
  * them), and the timers that lint a document a moment after it changes.
  */
@@ -50,6 +59,9 @@ export class LintedDocuments {
    */
   private readonly promiseSources = new Map<string, Set<string>>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** The latest lint asked for, per document: an older one still on its way is dropped. */
+  private readonly tickets = new Map<string, number>();
+  private lastTicket = 0;
 
   constructor(
     private readonly connection: Connection,
@@ -209,31 +221,46 @@ export class LintedDocuments {
     }
   }
 
-  publish(document: TextDocument): void {
-    let diagnostics: Diagnostic[] = [];
-    if (this.context.settings.enable) {
-      try {
-        const entry = this.lint(document);
-        diagnostics = entry?.skipped
-          ? [skippedDiagnostic(entry.skipped)]
-          : (entry?.findings?.map((finding) => toDiagnostic(document, finding, (path) => this.textOf(path))) ?? []);
-      } catch (error) {
-        this.connection.console.error(`secpolicy could not lint ${document.uri}: ${String(error)}`);
-      }
+  /** The document's diagnostics for its current version, linting it first when needed. */
+  private diagnosticsOf(document: TextDocument): Diagnostic[] {
+    if (!this.context.settings.enable) return [];
+    try {
+      const entry = this.lint(document);
+      return entry?.skipped
+        ? [skippedDiagnostic(entry.skipped)]
+        : (entry?.findings?.map((finding) => toDiagnostic(document, finding, (path) => this.textOf(path))) ?? []);
+    } catch (error) {
+      this.connection.console.error(`secpolicy could not lint ${document.uri}: ${String(error)}`);
+      return [];
     }
-    void this.connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
   }
 
-  /** Lints and publishes the document `delay` milliseconds from now, unless it changes again before. */
+  /**
+   * Lints and publishes the document `delay` milliseconds from now. A later call for the same
+   * document supersedes this one: if it comes before the lint, the lint never runs; if it comes
+   * while the lint runs, its result is not published. So a burst of changes is linted and published
+   * once, for the version it settles on.
+   */
   schedule(document: TextDocument, delay: number): void {
-    clearTimeout(this.timers.get(document.uri));
+    const uri = document.uri;
+    const ticket = ++this.lastTicket;
+    this.tickets.set(uri, ticket);
+    const superseded = () => this.tickets.get(uri) !== ticket;
+    clearTimeout(this.timers.get(uri));
     this.timers.set(
-      document.uri,
+      uri,
       setTimeout(() => {
-        this.timers.delete(document.uri);
-        // A newer version may have arrived, or the document closed: lint what is open now.
-        const current = this.documents.get(document.uri);
-        if (current) this.publish(current);
+        this.timers.delete(uri);
+        afterInputTurn(() => {
+          // A newer version may have arrived, or the document closed: lint what is open now.
+          const current = this.documents.get(uri);
+          if (superseded() || !current) return;
+          const version = current.version;
+          const diagnostics = this.diagnosticsOf(current);
+          afterInputTurn(() => {
+            if (!superseded()) void this.connection.sendDiagnostics({ uri, version, diagnostics });
+          });
+        });
       }, delay),
     );
   }
@@ -244,10 +271,11 @@ export class LintedDocuments {
     for (const document of this.documents.all()) this.schedule(document, 0);
   }
 
-  /** A closed document: its timer stops, its findings go and its diagnostics are cleared. */
+  /** A closed document: its pending lint is dropped, its findings go and its diagnostics are cleared. */
   close(uri: string): void {
     clearTimeout(this.timers.get(uri));
     this.timers.delete(uri);
+    this.tickets.delete(uri);
     this.linted.delete(uri);
     this.projects.delete(uri);
     this.promiseSources.delete(uri);

@@ -1,5 +1,6 @@
-import { ZxcvbnFactory, type ZxcvbnResult } from '@zxcvbn-ts/core';
-import { adjacencyGraphs, dictionary } from '@zxcvbn-ts/language-common';
+import type * as ZxcvbnCore from '@zxcvbn-ts/core';
+import type { ZxcvbnFactory, ZxcvbnResult } from '@zxcvbn-ts/core';
+import type * as ZxcvbnCommon from '@zxcvbn-ts/language-common';
 import { isIdentityKey } from './names';
 
 /** Recognises credentials that ship with images, docs and tutorials, or are too short to resist guessing. */
@@ -63,6 +64,19 @@ export function isNotASecret(value: string): boolean {
 
 let zxcvbn: ZxcvbnFactory | undefined;
 
+/**
+ * zxcvbn and its dictionaries, loaded on the first credential to judge: unpacking and ranking the
+ * word lists is a large share of start-up, and most runs (every policy, most Compose files) never
+ * judge a credential.
+ */
+function loadZxcvbn(): ZxcvbnFactory {
+  /* eslint-disable @typescript-eslint/no-require-imports -- loaded on first use, see above */
+  const { ZxcvbnFactory: Factory } = require('@zxcvbn-ts/core') as typeof ZxcvbnCore;
+  const { adjacencyGraphs, dictionary } = require('@zxcvbn-ts/language-common') as typeof ZxcvbnCommon;
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  return new Factory({ dictionary, graphs: adjacencyGraphs, maxLength: 128 });
+}
+
 const verdicts = new Map<string, ZxcvbnResult>();
 
 /**
@@ -73,7 +87,7 @@ function estimate(value: string, context: readonly string[]): ZxcvbnResult {
   const key = `${value}\u0000${context.join('\u0000')}`;
   let result = verdicts.get(key);
   if (!result) {
-    zxcvbn ??= new ZxcvbnFactory({ dictionary, graphs: adjacencyGraphs, maxLength: 128 });
+    zxcvbn ??= loadZxcvbn();
     result = zxcvbn.check(value, [...context]);
     if (verdicts.size > 500) verdicts.clear();
     verdicts.set(key, result);
