@@ -44,16 +44,19 @@ export function automaticFix(finding: Finding): Fix | undefined {
 }
 
 /**
- * The automatic fixes of `findings` that can be applied together: in document order, a fix
- * whose edits touch an already chosen edit is left for the next pass.
+ * The automatic fixes of `findings` that can be applied together (at most `most` of them): in
+ * document order, a fix whose edits touch an already chosen edit is left for the next pass.
  */
-export function fixAllEdits(findings: readonly Finding[]): TextEdit[] {
+export function fixAllEdits(findings: readonly Finding[], most = Infinity): TextEdit[] {
   const chosen: TextEdit[] = [];
+  let fixes = 0;
   for (const finding of findings) {
+    if (fixes >= most) break;
     const fix = automaticFix(finding);
     if (!fix || fix.edits.length === 0) continue;
     if (fix.edits.some((edit) => chosen.some((other) => overlaps(edit, other)))) continue;
     chosen.push(...fix.edits);
+    fixes++;
   }
   return chosen.sort((a, b) => a.start - b.start);
 }
@@ -75,9 +78,17 @@ export function fixAllText(text: string, lint: (text: string) => readonly Findin
   while (passes < maxPasses) {
     const edits = fixAllEdits(findings);
     if (edits.length === 0) break;
-    const next = applyEdits(current, edits);
+    let next = applyEdits(current, edits);
     if (next === current) break;
-    const nextFindings = lint(next);
+    let nextFindings = lint(next);
+    // Fixes that each leave a valid file can break it together (one empties a YAML map to `{}`, another
+    // adds a key under it): a pass that leaves text unreadable is redone with its first fix alone, and
+    // dropped if that one does too.
+    if (breaksSyntax(findings, nextFindings)) {
+      next = applyEdits(current, fixAllEdits(findings, 1));
+      nextFindings = lint(next);
+      if (breaksSyntax(findings, nextFindings)) break;
+    }
     // A pass that removes no finding (its text landed in an unclosed comment, say) is dropped:
     // repeating it would only grow the file.
     if (!removesAFinding(findings, nextFindings)) break;
@@ -90,6 +101,15 @@ export function fixAllText(text: string, lint: (text: string) => readonly Findin
 
 function findingKey(finding: Finding): string {
   return `${finding.ruleId}\u0000${finding.message}`;
+}
+
+/** The rules that say a file, or a line of it, can no longer be read (`compose/invalid-yaml`, `dotenv/invalid-line`). */
+const UNREADABLE = /\/invalid-(?:yaml|line)$/;
+
+/** Whether `after` says more of the text cannot be read than `before` did. */
+function breaksSyntax(before: readonly Finding[], after: readonly Finding[]): boolean {
+  const unreadable = (findings: readonly Finding[]) => findings.filter((finding) => UNREADABLE.test(finding.ruleId));
+  return removesAFinding(unreadable(after), unreadable(before));
 }
 
 /** Whether some finding of `before` is gone (or fewer of its kind remain) in `after`. */

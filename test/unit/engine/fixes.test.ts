@@ -99,6 +99,23 @@ describe('fix-all', () => {
     );
   });
 
+  it('never lets two fixes break YAML together: the pass is redone with one, and a breaking fix is left', () => {
+    // Removing the only variable empties `environment:` to `{}`; the socket fix adds DOCKER_HOST under it.
+    const text =
+      'services:\n  db:\n    image: postgres:16\n    environment:\n      MYSQL_ALLOW_EMPTY_PASSWORD: (\n    volumes:\n      - /var/run/docker.sock:/var/run/docker.sock\n';
+    const lint = (current: string) => lintText('compose', current).findings;
+    const fixed = fixAllText(text, lint);
+    assert.equal(
+      fixed.text,
+      'services:\n  db:\n    image: postgres:16\n    environment:\n      {}\n    volumes:\n      - /var/run/docker.sock:/var/run/docker.sock\n',
+    );
+    assert.equal(fixed.passes, 1);
+    assert.deepEqual(
+      lint(fixed.text).map((finding) => finding.ruleId),
+      ['compose/docker-socket'],
+    );
+  });
+
   it('turns a whole-text change into one minimal edit', () => {
     assert.deepEqual(differenceEdit('abcXYZdef', 'abc123def'), { start: 3, end: 6, newText: '123' });
     assert.deepEqual(differenceEdit('aaa', 'aaaa'), { start: 3, end: 3, newText: 'a' });
