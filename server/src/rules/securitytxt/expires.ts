@@ -1,6 +1,7 @@
 import type { Rule } from '../../core/types';
 import { parseRfc3339, type SecurityTxtModel } from '../../formats/securitytxt';
-import { appendFieldEdit, fieldsNamed, fixFor, nextExpires, quote } from '../utils/securitytxt-edits';
+import { nextExpires } from '../../../../common/security-txt';
+import { appendFieldEdit, fieldsNamed, fixFor, quote } from '../utils/securitytxt-edits';
 
 function day(time: number): string {
   return new Date(time).toISOString().slice(0, 10);
