@@ -12,7 +12,7 @@ import {
 import { isPolicyPath, POLICY_GLOB, POLICY_LOCATIONS } from '../../common/files';
 import { choosePolicyTarget, projectDefaults } from './policyTarget';
 
-async function readText(uri: Uri): Promise<string | undefined> {
+export async function readText(uri: Uri): Promise<string | undefined> {
   try {
     return new TextDecoder().decode(await workspace.fs.readFile(uri));
   } catch {
@@ -23,6 +23,12 @@ async function readText(uri: Uri): Promise<string | undefined> {
 /** The workspace's existing policies, at the root, in .github/ or in docs/. */
 export async function findPolicies(): Promise<Uri[]> {
   return workspace.findFiles(POLICY_GLOB, undefined, 10);
+}
+
+/** `owner/name` of the folder's GitHub remote, from its `.git/config`. */
+export async function githubRepositoryOf(folder: WorkspaceFolder | undefined): Promise<string | undefined> {
+  const gitConfig = folder ? await readText(Uri.joinPath(folder.uri, '.git', 'config')) : undefined;
+  return gitConfig ? githubRepositoryFromGitConfig(gitConfig) : undefined;
 }
 
 async function pickTemplate(): Promise<TemplateName | undefined> {
@@ -39,8 +45,7 @@ async function pickTemplate(): Promise<TemplateName | undefined> {
 }
 
 async function askContact(folder: WorkspaceFolder | undefined): Promise<string | undefined> {
-  const gitConfig = folder ? await readText(Uri.joinPath(folder.uri, '.git', 'config')) : undefined;
-  const repository = gitConfig ? githubRepositoryFromGitConfig(gitConfig) : undefined;
+  const repository = await githubRepositoryOf(folder);
   if (repository) {
     const privateReporting = privateReportingUrl(repository);
     const picked = await window.showQuickPick(
