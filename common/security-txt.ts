@@ -65,8 +65,14 @@ export function renderSecurityTxt(input: SecurityTxtInput): string {
  * a GitHub private vulnerability reporting link, whichever comes first. Undefined when it has neither.
  */
 export function firstPolicyContact(policy: string): string | undefined {
-  const email = /[\w.%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.[A-Za-z]{2,24}/.exec(policy);
-  const advisory = /https:\/\/github\.com\/[\w.-]{1,100}\/[\w.-]{1,100}\/security\/advisories\/new/.exec(policy);
-  const first = [email, advisory].filter((match) => match !== null).sort((left, right) => left.index - right.index)[0];
-  return first?.[0];
+  for (const word of policy.split(/[\s<>()[\]"'`,;|*]/)) {
+    // A sentence's full stop is not part of the address.
+    const candidate = word.endsWith('.') ? word.slice(0, -1) : word;
+    const check = checkContact(candidate);
+    if (check.ok && check.kind === 'email') return candidate.replace(/^mailto:/i, '');
+    if (/^https:\/\/github\.com\/[\w.-]{1,100}\/[\w.-]{1,100}\/security\/advisories\/new$/.test(candidate)) {
+      return candidate;
+    }
+  }
+  return undefined;
 }

@@ -78,6 +78,7 @@ describe('Create security.txt: the text', () => {
       firstPolicyContact('Mail [us](mailto:sec@acme.dev), or https://github.com/acme/api/security/advisories/new.'),
       'sec@acme.dev',
     );
+    assert.equal(firstPolicyContact('Mail **security@acme.dev**.\n'), 'security@acme.dev');
     assert.equal(firstPolicyContact('Open an issue at https://github.com/acme/api/issues.'), undefined);
   });
 });
