@@ -10,6 +10,7 @@ import {
   type TemplateName,
 } from '../../common/templates/policy';
 import { isPolicyPath, POLICY_GLOB, POLICY_LOCATIONS } from '../../common/files';
+import { missingSectionInsertions } from '../../common/templates/missing-sections';
 import { choosePolicyTarget, projectDefaults } from './policyTarget';
 
 export async function readText(uri: Uri): Promise<string | undefined> {
@@ -118,8 +119,21 @@ export async function insertSecurityPolicy(): Promise<void> {
   });
 
   if (target.action === 'insert' && editor) {
-    const eol = editor.document.eol === 2 ? '\r\n' : '\n';
-    await editor.edit((builder) => builder.insert(editor.selection.active, text.replace(/\n/g, eol)));
+    const { document } = editor;
+    if (document.getText().trim() === '') {
+      const eol = document.eol === 2 ? '\r\n' : '\n';
+      await editor.edit((builder) => builder.insert(editor.selection.active, text.replace(/\n/g, eol)));
+      return;
+    }
+    // A policy with text keeps it: only the sections it lacks are added, in the canonical order.
+    const insertions = missingSectionInsertions(document.getText(), text);
+    if (insertions.length === 0) {
+      void window.showInformationMessage(`The policy already has every section of the ${template} template.`);
+      return;
+    }
+    await editor.edit((builder) => {
+      for (const { offset, text: section } of insertions) builder.insert(document.positionAt(offset), section);
+    });
     return;
   }
   if (!folder) {
