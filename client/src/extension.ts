@@ -36,6 +36,7 @@ import {
   type LintFilesParams,
   type LintFilesResult,
 } from '../../common/protocol';
+import { createSecurityTxt } from './createSecurityTxt';
 import { findPolicies, insertSecurityPolicy } from './insertPolicy';
 
 let client: LanguageClient | undefined;
@@ -96,6 +97,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
     policyWatcher.onDidCreate(refreshStatus),
     policyWatcher.onDidDelete(refreshStatus),
     commands.registerCommand('secpolicy.insertPolicy', insertSecurityPolicy),
+    commands.registerCommand('secpolicy.createSecurityTxt', createSecurityTxt),
     commands.registerCommand('secpolicy.fixAll', fixAllInActiveEditor),
     commands.registerCommand('secpolicy.lintWorkspace', () => lintWorkspace(output)),
     commands.registerCommand('secpolicy.showRuleDocs', (ruleId?: string) => showRuleDocs(context, ruleId)),

@@ -10,9 +10,10 @@ import {
   type TemplateName,
 } from '../../common/templates/policy';
 import { isPolicyPath, POLICY_GLOB, POLICY_LOCATIONS } from '../../common/files';
+import { missingSectionInsertions } from '../../common/templates/missing-sections';
 import { choosePolicyTarget, projectDefaults } from './policyTarget';
 
-async function readText(uri: Uri): Promise<string | undefined> {
+export async function readText(uri: Uri): Promise<string | undefined> {
   try {
     return new TextDecoder().decode(await workspace.fs.readFile(uri));
   } catch {
@@ -23,6 +24,12 @@ async function readText(uri: Uri): Promise<string | undefined> {
 /** The workspace's existing policies, at the root, in .github/ or in docs/. */
 export async function findPolicies(): Promise<Uri[]> {
   return workspace.findFiles(POLICY_GLOB, undefined, 10);
+}
+
+/** `owner/name` of the folder's GitHub remote, from its `.git/config`. */
+export async function githubRepositoryOf(folder: WorkspaceFolder | undefined): Promise<string | undefined> {
+  const gitConfig = folder ? await readText(Uri.joinPath(folder.uri, '.git', 'config')) : undefined;
+  return gitConfig ? githubRepositoryFromGitConfig(gitConfig) : undefined;
 }
 
 async function pickTemplate(): Promise<TemplateName | undefined> {
@@ -39,8 +46,7 @@ async function pickTemplate(): Promise<TemplateName | undefined> {
 }
 
 async function askContact(folder: WorkspaceFolder | undefined): Promise<string | undefined> {
-  const gitConfig = folder ? await readText(Uri.joinPath(folder.uri, '.git', 'config')) : undefined;
-  const repository = gitConfig ? githubRepositoryFromGitConfig(gitConfig) : undefined;
+  const repository = await githubRepositoryOf(folder);
   if (repository) {
     const privateReporting = privateReportingUrl(repository);
     const picked = await window.showQuickPick(
@@ -113,8 +119,21 @@ export async function insertSecurityPolicy(): Promise<void> {
   });
 
   if (target.action === 'insert' && editor) {
-    const eol = editor.document.eol === 2 ? '\r\n' : '\n';
-    await editor.edit((builder) => builder.insert(editor.selection.active, text.replace(/\n/g, eol)));
+    const { document } = editor;
+    if (document.getText().trim() === '') {
+      const eol = document.eol === 2 ? '\r\n' : '\n';
+      await editor.edit((builder) => builder.insert(editor.selection.active, text.replace(/\n/g, eol)));
+      return;
+    }
+    // A policy with text keeps it: only the sections it lacks are added, in the canonical order.
+    const insertions = missingSectionInsertions(document.getText(), text);
+    if (insertions.length === 0) {
+      void window.showInformationMessage(`The policy already has every section of the ${template} template.`);
+      return;
+    }
+    await editor.edit((builder) => {
+      for (const { offset, text: section } of insertions) builder.insert(document.positionAt(offset), section);
+    });
     return;
   }
   if (!folder) {

@@ -81,7 +81,7 @@ export const WORKSPACE_FILES: Readonly<Record<string, string>> = {
   'other.yaml': COMPOSE,
   // Opened after the two above: once its diagnostics are in, theirs would be too.
   'barrier.compose.yaml': COMPOSE,
-  // Edited by the insert-at-cursor test (insertPolicy.test.ts): the third place GitHub reads a policy.
+  // Edited by the missing-sections test (insertPolicy.test.ts): the third place GitHub reads a policy.
   'docs/SECURITY.md': POLICY_WITHOUT_CONTACT,
   // The insert-policy test's barrier: opened after the new SECURITY.md, once.
   'insert-barrier.compose.yaml': COMPOSE,

@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
 import type { MarkupContent } from 'vscode-languageserver-protocol';
+import { nextExpires } from '../../common/security-txt';
 import { TestClient, fileUri } from '../helpers/lsp-client';
 
 const POLICY_URI = fileUri('/nonexistent/authoring/SECURITY.md');
 const COMPOSE_URI = fileUri('/nonexistent/authoring/compose.yaml');
+const SECURITY_TXT_URI = fileUri('/nonexistent/authoring/.well-known/security.txt');
 
 describe('completion and hover over the protocol', () => {
   let client: TestClient;
@@ -71,6 +73,51 @@ describe('completion and hover over the protocol', () => {
       listForm.map((item) => item.label),
       ['${REDIS_PASSWORD:?set REDIS_PASSWORD in .env}'],
     );
+  });
+
+  it('offers the security.txt fields at the start of a line, with Expires dated just under a year ahead', async () => {
+    await client.open(SECURITY_TXT_URI, 'Contact: mailto:security@acme.dev\nPreferred-Languages: en\nEx', 'plaintext');
+    // The server reads the clock when asked: the date is the one of the day before or after the request.
+    const dates = [nextExpires(new Date().toISOString()) ?? ''];
+    const items = await client.completion(SECURITY_TXT_URI, { line: 2, character: 2 });
+    dates.push(nextExpires(new Date().toISOString()) ?? '');
+    // Preferred-Languages is allowed once and the file has it; Contact may repeat.
+    assert.deepEqual(
+      items.map((item) => item.label),
+      ['Contact', 'Expires', 'Encryption', 'Acknowledgments', 'Canonical', 'Policy', 'Hiring', 'CSAF'],
+    );
+    const expires = items[1].textEdit as { range: unknown; newText: string };
+    assert.deepEqual(expires.range, { start: { line: 2, character: 0 }, end: { line: 2, character: 2 } });
+    assert.ok(dates.includes(expires.newText.replace('Expires: ', '')), expires.newText);
+    assert.equal((items[0].textEdit as { newText: string }).newText, 'Contact: ');
+  });
+
+  it('offers mailto: and https:// after Contact, a date after Expires, and nothing after other fields', async () => {
+    await client.open(SECURITY_TXT_URI, 'Contact: ma\nExpires: \nPolicy: ', 'plaintext');
+    const schemes = await client.completion(SECURITY_TXT_URI, { line: 0, character: 11 });
+    assert.deepEqual(
+      schemes.map((item) => [item.label, item.textEdit]),
+      [
+        [
+          'mailto:',
+          { range: { start: { line: 0, character: 9 }, end: { line: 0, character: 11 } }, newText: 'mailto:' },
+        ],
+        [
+          'https://',
+          { range: { start: { line: 0, character: 9 }, end: { line: 0, character: 11 } }, newText: 'https://' },
+        ],
+      ],
+    );
+    const dates = [nextExpires(new Date().toISOString())];
+    const date = await client.completion(SECURITY_TXT_URI, { line: 1, character: 9 });
+    dates.push(nextExpires(new Date().toISOString()));
+    assert.equal(date.length, 1);
+    assert.ok(dates.includes(date[0].label), date[0].label);
+    assert.deepEqual(date[0].textEdit, {
+      range: { start: { line: 1, character: 9 }, end: { line: 1, character: 9 } },
+      newText: date[0].label,
+    });
+    assert.deepEqual(await client.completion(SECURITY_TXT_URI, { line: 2, character: 8 }), []);
   });
 
   it('explains a security-relevant Compose key on hover, without repeating the diagnostic, and answers null elsewhere', async () => {

@@ -9,6 +9,7 @@ import {
   type SectionMeaning,
 } from '../formats/policy/vocabulary';
 import { isCredentialKey } from '../secrets/names';
+import { securityTxtCompletions } from './securitytxt-completion';
 
 /**
  * Completions decided from the text around the cursor, not from a parse, so they work on
@@ -185,7 +186,14 @@ function composeCompletions(document: TextDocument, position: Position): Complet
   }));
 }
 
-export function completions(kind: DocumentKind, document: TextDocument, position: Position): CompletionItem[] {
+/** The completions at `position`; `now` (an ISO date-time, read by the caller) dates a security.txt `Expires`. */
+export function completions(
+  kind: DocumentKind,
+  document: TextDocument,
+  position: Position,
+  now: string,
+): CompletionItem[] {
   if (kind === 'policy') return policyCompletions(document, position);
+  if (kind === 'securitytxt') return securityTxtCompletions(document, position, now);
   return kind === 'compose' ? composeCompletions(document, position) : [];
 }

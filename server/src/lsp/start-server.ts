@@ -115,7 +115,13 @@ export function startServer(connection: Connection): void {
     const document = documents.get(params.textDocument.uri);
     const kind = document && context.settings.enable ? kindOf(document) : undefined;
     // A position past the end is clamped, so every edit offered lies inside the document.
-    return document && kind ? completions(kind, document, document.positionAt(document.offsetAt(params.position))) : [];
+    if (!document || !kind) return [];
+    return completions(
+      kind,
+      document,
+      document.positionAt(document.offsetAt(params.position)),
+      new Date().toISOString(),
+    );
   });
 
   connection.onHover((params) => {

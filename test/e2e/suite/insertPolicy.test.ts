@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { posix } from 'node:path';
 import * as vscode from 'vscode';
+import { missingSectionInsertions } from '../../../common/templates/missing-sections';
 import { renderPolicy } from '../../../common/templates/policy';
 import { WORKSPACE_FILES } from '../workspace';
 import {
@@ -42,6 +43,7 @@ const ANSWERS: Readonly<Record<string, Answer>> = {
   'current version': VERSION,
 };
 
+const headings = (text: string) => text.split('\n').filter((line) => line.startsWith('#'));
 const decode = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
 const relative = (uri: vscode.Uri) => vscode.workspace.asRelativePath(uri);
 
@@ -82,15 +84,14 @@ describe('Security Policy: Insert Security Policy', () => {
     }
   });
 
-  it('inserts the policy at the cursor of the policy in the active editor', async () => {
+  it('adds only the missing sections to the policy in the active editor', async () => {
     const document = await open('docs/SECURITY.md');
-    await waitForCodes(document.uri, { present: ['policy/no-contact'] });
+    await waitForCodes(document.uri, { present: ['policy/no-contact', 'policy/no-disclosure-policy'] });
     const editor = vscode.window.activeTextEditor!;
-    // The start of "## Supported Versions": neither end of the file.
+    // The start of "## Supported Versions": the cursor does not decide where sections go.
     const cursor = new vscode.Position(2, 0);
     editor.selection = new vscode.Selection(cursor, cursor);
     const before = document.getText();
-    const offset = document.offsetAt(cursor);
 
     const { prompts } = await withPrompts(ANSWERS, () => vscode.commands.executeCommand(COMMAND));
 
@@ -100,11 +101,20 @@ describe('Security Policy: Insert Security Policy', () => {
     // No package.json: the project name defaults to the folder's name, the version to nothing.
     const folderName = posix.basename(vscode.workspace.workspaceFolders![0].uri.path);
     assert.deepEqual([prompts[2].value, prompts[3].value], [folderName, '']);
-    assert.equal(document.getText(), before.slice(0, offset) + POLICY + before.slice(offset));
+    const added = missingSectionInsertions(before, POLICY);
+    // The policy has versions and reporting sections: what to expect and disclosure go at its end.
+    assert.deepEqual(
+      added.map((insertion) => [insertion.offset, headings(insertion.text)]),
+      [[before.length, ['## What to Expect', '## Disclosure Policy']]],
+    );
+    assert.equal(document.getText(), before + added[0].text);
     assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), document.uri.toString());
-    // The server lints the edited text: the inserted policy gives the file its contact, and its
-    // sections now repeat the ones that were there.
-    await waitForCodes(document.uri, { present: ['policy/duplicate-section'], absent: ['policy/no-contact'] });
+    // The server lints the edited text: it has a disclosure policy now, and no section twice. The
+    // contact belongs to the reporting section, which the policy had: it is still missing.
+    await waitForCodes(document.uri, {
+      present: ['policy/no-contact'],
+      absent: ['policy/no-disclosure-policy', 'policy/duplicate-section'],
+    });
   });
 
   describe('in a workspace with no policy', () => {

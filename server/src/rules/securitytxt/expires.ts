@@ -1,6 +1,11 @@
 import type { Rule } from '../../core/types';
 import { parseRfc3339, type SecurityTxtModel } from '../../formats/securitytxt';
-import { appendFieldEdit, fieldsNamed, fixFor, nextExpires, quote } from '../utils/securitytxt-edits';
+import { nextExpires } from '../../../../common/security-txt';
+import { appendFieldEdit, fieldsNamed, fixFor, quote } from '../utils/securitytxt-edits';
+
+const DAY = 24 * 60 * 60 * 1000;
+/** How close to its Expires a file is reported, so it is renewed before researchers stop trusting it. */
+const RENEWAL_NOTICE_DAYS = 30;
 
 function day(time: number): string {
   return new Date(time).toISOString().slice(0, 10);
@@ -11,7 +16,8 @@ export const securityTxtExpires: Rule<SecurityTxtModel> = {
     id: 'securitytxt/expires',
     kind: 'securitytxt',
     defaultSeverity: 'error',
-    description: 'Expires is missing, not an RFC 3339 date-time, already past, or (a warning) more than a year ahead.',
+    description:
+      'Expires is missing, not an RFC 3339 date-time, already past, or (a warning) less than 30 days or more than a year ahead.',
     messages: {
       missing:
         'No Expires field: say when researchers should stop trusting this file, less than a year ahead (RFC 9116 section 2.5.5).',
@@ -21,6 +27,9 @@ export const securityTxtExpires: Rule<SecurityTxtModel> = {
       // `date`: the day of the Expires value, as YYYY-MM-DD (UTC).
       expired:
         'Expired on {{date}}: researchers treat the file as stale (RFC 9116 section 5.3). Review it and set a new date.',
+      // `date`: the day of the Expires value (UTC); `days`: whole days left, rounded up.
+      expiresSoon:
+        'Expires on {{date}}, in {{days}} days: review the file and set a new date before researchers treat it as stale.',
       tooFarAhead:
         'Expires {{date}} is more than a year ahead: RFC 9116 section 2.5.5 recommends less, so the file gets reviewed.',
     },
@@ -78,6 +87,14 @@ export const securityTxtExpires: Rule<SecurityTxtModel> = {
           messageId: 'expired',
           data: { date: day(expires) },
           ...range,
+          fixes,
+        });
+      } else if (expires - now <= RENEWAL_NOTICE_DAYS * DAY) {
+        context.report({
+          messageId: 'expiresSoon',
+          data: { date: day(expires), days: Math.ceil((expires - now) / DAY) },
+          ...range,
+          severity: 'warning',
           fixes,
         });
       } else {

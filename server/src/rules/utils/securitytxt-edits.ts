@@ -67,15 +67,3 @@ export function appendFieldEdit(model: SecurityTxtModel, line: string): TextEdit
 export function removeLineEdit(field: SecurityTxtField): TextEdit {
   return { start: field.lineStart, end: field.lineEnd, newText: '' };
 }
-
-/**
- * A date a little under a year after `now` (an ISO date-time), at midnight UTC, as RFC 3339:
- * the Expires a fix writes. Undefined without a usable `now`.
- */
-export function nextExpires(now: string | undefined): string | undefined {
-  const time = now === undefined ? NaN : Date.parse(now);
-  if (Number.isNaN(time)) return undefined;
-  const today = new Date(time);
-  const date = new Date(Date.UTC(today.getUTCFullYear() + 1, today.getUTCMonth(), today.getUTCDate() - 1));
-  return `${date.toISOString().slice(0, 10)}T00:00:00Z`;
-}

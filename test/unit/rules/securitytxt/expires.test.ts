@@ -12,6 +12,7 @@ ruleTester(securityTxtExpires, {
     { name: 'fractional seconds and a lower-case z', code: 'Expires: 2027-01-08T00:00:00.000z\n', facts },
     { name: 'a numeric offset', code: 'Expires: 2027-06-30T23:59:59+02:00\n', facts },
     { name: 'exactly a year ahead is not more', code: 'Expires: 2027-11-22T00:00:00Z\n', facts },
+    { name: 'just over 30 days ahead is not yet soon', code: 'Expires: 2026-12-22T00:00:01Z\n', facts },
     { name: 'without facts.now only the form is checked', code: 'Expires: 2020-01-01T00:00:00Z\n' },
     {
       name: 'a look-alike: an Expires in a comment does not count as a second one',
@@ -70,6 +71,42 @@ ruleTester(securityTxtExpires, {
       facts,
       errors: [{ line: 1, column: 10, endLine: 1, endColumn: 35, severity: 'error' }],
       output: `expires: ${next}\n`,
+    },
+    {
+      name: 'expiring within 30 days: a warning, and the renewal offered for review',
+      code: 'Contact: mailto:security@acme.org\nExpires: 2026-12-05T12:00:00Z\n',
+      facts,
+      errors: [
+        {
+          line: 2,
+          column: 10,
+          endLine: 2,
+          endColumn: 30,
+          messageId: 'expiresSoon',
+          data: { date: '2026-12-05', days: 14 },
+          message:
+            'Expires on 2026-12-05, in 14 days: review the file and set a new date before researchers treat it as stale.',
+          severity: 'warning',
+          fixes: [`Set Expires to ${next}`],
+        },
+      ],
+      output: `Contact: mailto:security@acme.org\nExpires: ${next}\n`,
+    },
+    {
+      name: 'exactly 30 days ahead is soon',
+      code: 'Expires: 2026-12-22T00:00:00Z\n',
+      facts,
+      errors: [
+        {
+          line: 1,
+          column: 10,
+          endLine: 1,
+          endColumn: 30,
+          messageId: 'expiresSoon',
+          data: { date: '2026-12-22', days: 30 },
+        },
+      ],
+      output: `Expires: ${next}\n`,
     },
     {
       name: 'more than a year ahead is a warning',
