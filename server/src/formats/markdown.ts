@@ -2,11 +2,18 @@ import type { Root } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { parseInPieces } from './markdown-chunks';
 
 // GFM is required: without it a supported-versions table parses as a paragraph.
 const processor = unified().use(remarkParse).use(remarkGfm).freeze();
 
+/** The Markdown tree of a document, parsed a section at a time: the same tree as the whole text's. */
 export function parseMarkdown(text: string): Root {
+  return parseInPieces(text, parseWholeMarkdown);
+}
+
+/** The Markdown tree of a document, parsed in one go. */
+export function parseWholeMarkdown(text: string): Root {
   const root = processor.parse(text);
   // The parser drops a leading byte-order mark: every offset it gives is then one short of the text's.
   if (text.startsWith('\uFEFF')) shiftPositions(root);
