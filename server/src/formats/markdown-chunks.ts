@@ -41,7 +41,7 @@ export function pieceStarts(text: string): number[] | undefined {
   for (let at = 0; at < text.length;) {
     const newline = text.indexOf('\n', at);
     const end = newline === -1 ? text.length : newline;
-    const line = text.slice(at, end);
+    const line = text.slice(at === 0 ? firstLineStart(text) : at, end);
     if (inComment) {
       inComment = !line.includes('-->');
     } else if (fence !== undefined) {
@@ -70,11 +70,17 @@ function closesFence(line: string, opening: string): boolean {
   return closer !== undefined && closer[0] === opening[0] && closer.length >= opening.length;
 }
 
-/** The line holding `offset`, without its line break. */
+/** Where the first line's Markdown starts: after a byte order mark, which the parser skips. */
+function firstLineStart(text: string): number {
+  return text.startsWith('\uFEFF') ? 1 : 0;
+}
+
+/** The line holding `offset`, without its line break (nor a byte order mark). */
 function lineAt(text: string, offset: number): { start: number; text: string } {
   const start = text.lastIndexOf('\n', offset - 1) + 1;
   const newline = text.indexOf('\n', offset);
-  return { start, text: text.slice(start, newline === -1 ? text.length : newline) };
+  const from = start === 0 ? firstLineStart(text) : start;
+  return { start, text: text.slice(from, newline === -1 ? text.length : newline) };
 }
 
 /** Whether the line after `piece` would still belong to the piece's last top-level block. */
