@@ -1,13 +1,24 @@
 import type { Root } from 'mdast';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { gfmFromMarkdown } from 'mdast-util-gfm';
+import { gfm } from 'micromark-extension-gfm';
+import { parseInPieces } from './markdown-chunks';
 
-// GFM is required: without it a supported-versions table parses as a paragraph.
-const processor = unified().use(remarkParse).use(remarkGfm).freeze();
+/**
+ * GFM is required: without it a supported-versions table parses as a paragraph. Its syntax is
+ * registered here as remark-parse with remark-gfm would, without the Markdown writer remark-gfm
+ * also brings (mdast-util-to-markdown, markdown-table), which nothing here uses.
+ */
+const options = { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] };
 
+/** The Markdown tree of a document, parsed a section at a time: the same tree as the whole text's. */
 export function parseMarkdown(text: string): Root {
-  const root = processor.parse(text);
+  return parseInPieces(text, parseWholeMarkdown);
+}
+
+/** The Markdown tree of a document, parsed in one go. */
+export function parseWholeMarkdown(text: string): Root {
+  const root = fromMarkdown(text, options);
   // The parser drops a leading byte-order mark: every offset it gives is then one short of the text's.
   if (text.startsWith('\uFEFF')) shiftPositions(root);
   return root;

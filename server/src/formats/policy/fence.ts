@@ -1,6 +1,6 @@
 import type { Code, Nodes, Root } from 'mdast';
 import { lineEnd, lineStart } from '../../core/text';
-import { cellWords, nodeRange, parseMarkdown } from '../markdown';
+import { cellWords, nodeRange } from '../markdown';
 import type { PolicyFence } from './model';
 import { buildSections } from './sections';
 
@@ -92,7 +92,11 @@ function holdsPolicy(root: Root, text: string, from: number, to: number, most: b
  * The document's Markdown with the fence that holds the policy read as Markdown, and that fence;
  * `root` itself when no fence holds the policy.
  */
-export function readFencedPolicy(root: Root, text: string): { root: Root; fence?: PolicyFence } {
+export function readFencedPolicy(
+  root: Root,
+  text: string,
+  parse: (markdown: string) => Root,
+): { root: Root; fence?: PolicyFence } {
   let total: number | undefined;
   for (const node of root.children) {
     if (node.type !== 'code' || (node.lang && !MARKDOWN_INFO.test(node.lang))) continue;
@@ -105,7 +109,7 @@ export function readFencedPolicy(root: Root, text: string): { root: Root; fence?
     total ??= nonBlankCount(text, 0, text.length);
     const most = 2 * nonBlankCount(text, from, to) >= total - markers;
     if (!most && fence.closing) continue;
-    const unfenced = parseMarkdown(withoutFences(text, fence));
+    const unfenced = parse(withoutFences(text, fence));
     if (holdsPolicy(unfenced, text, from, to, most)) return { root: unfenced, fence };
   }
   return { root };

@@ -1,3 +1,4 @@
+import type { Root } from 'mdast';
 import { parseMarkdown } from '../markdown';
 import { collectContacts } from './contacts';
 import { collectDurations } from './durations';
@@ -12,9 +13,10 @@ import { buildSections, sectionDepthOf } from './sections';
 import { collectSeverityGroups } from './severity';
 import { collectSupportStatements, collectVersionsTables } from './versions';
 
-export function parsePolicy(text: string): PolicyModel {
+/** `parse` reads Markdown; another than the default parses the same trees in another way. */
+export function parsePolicy(text: string, parse: (markdown: string) => Root = parseMarkdown): PolicyModel {
   // A policy written inside a code fence is read as the Markdown it was meant to be.
-  const { root, fence } = readFencedPolicy(parseMarkdown(text), text);
+  const { root, fence } = readFencedPolicy(parse(text), text, parse);
   const sections = buildSections(root, text);
   const blocks = collectBlocks(root, text, sections);
   const sentences = blocks.flatMap((block) => block.sentences);
