@@ -1,15 +1,11 @@
 import type { Root } from 'mdast';
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { gfmFromMarkdown } from 'mdast-util-gfm';
-import { gfm } from 'micromark-extension-gfm';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
 import { parseInPieces } from './markdown-chunks';
 
-/**
- * GFM is required: without it a supported-versions table parses as a paragraph. Its syntax is
- * registered here as remark-parse with remark-gfm would, without the Markdown writer remark-gfm
- * also brings (mdast-util-to-markdown, markdown-table), which nothing here uses.
- */
-const options = { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] };
+// GFM is required: without it a supported-versions table parses as a paragraph.
+const processor = unified().use(remarkParse).use(remarkGfm).freeze();
 
 /** The Markdown tree of a document, parsed a section at a time: the same tree as the whole text's. */
 export function parseMarkdown(text: string): Root {
@@ -18,7 +14,7 @@ export function parseMarkdown(text: string): Root {
 
 /** The Markdown tree of a document, parsed in one go. */
 export function parseWholeMarkdown(text: string): Root {
-  const root = fromMarkdown(text, options);
+  const root = processor.parse(text);
   // The parser drops a leading byte-order mark: every offset it gives is then one short of the text's.
   if (text.startsWith('\uFEFF')) shiftPositions(root);
   return root;
