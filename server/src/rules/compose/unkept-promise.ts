@@ -1,3 +1,4 @@
+import { fileName } from '../../core/paths';
 import type { Rule } from '../../core/types';
 import type { ComposeModel } from '../../formats/compose/model';
 import { parsePolicy } from '../../formats/policy/parse';
@@ -22,7 +23,7 @@ export const unkeptPromise: Rule<ComposeModel> = {
     const { promises } = parsePolicy(policy.text);
     if (promises.length === 0) return;
     const services = servicesOf(model);
-    const policyName = policy.path.slice(Math.max(policy.path.lastIndexOf('/'), policy.path.lastIndexOf('\\')) + 1);
+    const policyName = fileName(policy.path);
     for (const promise of promises) {
       const scope = promiseScope(promise, services);
       for (const breach of breachesIn(model, promise, scope, context.facts, context)) {

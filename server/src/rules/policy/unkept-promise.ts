@@ -1,3 +1,4 @@
+import { fileName } from '../../core/paths';
 import type { RelatedLocation, Rule } from '../../core/types';
 import { buildProject } from '../../formats/compose/project';
 import type { PolicyModel } from '../../formats/policy/model';
@@ -5,11 +6,6 @@ import { breachesIn, promiseScope, servicesOf } from '../utils/promises';
 
 /** How many breaches the message names; the related locations list them all. */
 const NAMED = 1;
-
-/** The file name of a path, as a message names it. */
-function fileName(path: string): string {
-  return path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
-}
 
 export const unkeptPromise: Rule<PolicyModel> = {
   meta: {
