@@ -74,7 +74,9 @@ function loadZxcvbn(): ZxcvbnFactory {
   const { ZxcvbnFactory: Factory } = require('@zxcvbn-ts/core') as typeof ZxcvbnCore;
   const { adjacencyGraphs, dictionary } = require('@zxcvbn-ts/language-common') as typeof ZxcvbnCommon;
   /* eslint-enable @typescript-eslint/no-require-imports */
-  return new Factory({ dictionary, graphs: adjacencyGraphs, maxLength: 128 });
+  // Each look-alike substitution multiplies the dictionary passes: past ten, a value costs tens of
+  // milliseconds and scores the same (readAsWords reads look-alike words on its own).
+  return new Factory({ dictionary, graphs: adjacencyGraphs, maxLength: 128, l33tMaxSubstitutions: 10 });
 }
 
 const verdicts = new Map<string, ZxcvbnResult>();
@@ -84,15 +86,45 @@ const verdicts = new Map<string, ZxcvbnResult>();
  * words an attacker tries first. Results are kept, since rules run on every keystroke.
  */
 function estimate(value: string, context: readonly string[]): ZxcvbnResult {
-  const key = `${value}\u0000${context.join('\u0000')}`;
+  const words = wordsWithin(value, context);
+  const key = `${value}\u0000${words.join('\u0000')}`;
   let result = verdicts.get(key);
   if (!result) {
     zxcvbn ??= loadZxcvbn();
-    result = zxcvbn.check(value, [...context]);
+    result = zxcvbn.check(value, words);
     if (verdicts.size > 500) verdicts.clear();
     verdicts.set(key, result);
   }
   return result;
+}
+
+/** Whether `char` of a value can stand for `letter`: itself in any case, or a digit or symbol read as it. */
+function canStandFor(char: string, letter: string): boolean {
+  return char.toLowerCase() === letter || !isLetter(char);
+}
+
+/** Whether `word` can be read in `value` at `at`, forwards or backwards, look-alikes allowed. */
+function readsAt(value: string, word: string, at: number, backwards: boolean): boolean {
+  for (let i = 0; i < word.length; i++) {
+    if (!canStandFor(value[at + i], word[backwards ? word.length - 1 - i : i])) return false;
+  }
+  return true;
+}
+
+/**
+ * The context words that could occur in `value`, as zxcvbn reads it: as written, reversed, or with
+ * any digit or symbol standing for a letter. zxcvbn matches user inputs only inside the value, so the
+ * others change nothing; leaving them out spares it rebuilding its dictionary and lets one value
+ * judged at several places share one estimate.
+ */
+function wordsWithin(value: string, context: readonly string[]): string[] {
+  return context.filter((word) => {
+    const lower = word.toLowerCase();
+    for (let at = 0; at + lower.length <= value.length; at++) {
+      if (readsAt(value, lower, at, false) || readsAt(value, lower, at, true)) return true;
+    }
+    return false;
+  });
 }
 
 /** The words of names such as `POSTGRES_PASSWORD` or `ghcr.io/acme/infra-api:2.1`: `postgres`, `acme`, `infra`… */

@@ -41,6 +41,10 @@ const WEAKNESS: [string, string[], Weakness | undefined][] = [
   ['k3str4_admin', ['kestra'], 'guessable'],
   ['mautic_db_pwd', ['mautic'], 'guessable'],
   ['default:development.unleash-insecure-api-token', ['unleash', 'server'], 'guessable'],
+  // A project word written backwards is still tried first; words the value does not hold change nothing.
+  ['anafarg1986', ['grafana'], 'guessable'],
+  ['anafarg1986', ['grafana', 'postgres', 'server'], 'guessable'],
+  ['anafarg1986', ['postgres', 'server'], undefined],
   // Strong: random, or words nobody here would try first.
   ['Xk9#mQ2!vLp7wTz', [], undefined],
   ['q3Vb7kX9mP2sT8wZ1cR5yN4hJ6gF0dL3', [], undefined],
