@@ -1,11 +1,8 @@
 import type { Root } from 'mdast';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import type * as MarkdownParser from './markdown-parser';
 import { parseInPieces } from './markdown-chunks';
 
-// GFM is required: without it a supported-versions table parses as a paragraph.
-const processor = unified().use(remarkParse).use(remarkGfm).freeze();
+let parser: ReturnType<typeof MarkdownParser.createMarkdownParser> | undefined;
 
 /** The Markdown tree of a document, parsed a section at a time: the same tree as the whole text's. */
 export function parseMarkdown(text: string): Root {
@@ -14,7 +11,10 @@ export function parseMarkdown(text: string): Root {
 
 /** The Markdown tree of a document, parsed in one go. */
 export function parseWholeMarkdown(text: string): Root {
-  const root = processor.parse(text);
+  // remark is loaded on the first policy parsed: a run over Compose files alone never needs it.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use
+  parser ??= (require('./markdown-parser') as typeof MarkdownParser).createMarkdownParser();
+  const root = parser.parse(text);
   // The parser drops a leading byte-order mark: every offset it gives is then one short of the text's.
   if (text.startsWith('\uFEFF')) shiftPositions(root);
   return root;
