@@ -8,6 +8,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } 
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { buildSync } from 'esbuild';
 import { parseDocument } from 'yaml';
 import { lintText } from '../server/src/rules';
 import type { DocumentKind } from '../server/src/core/types';
@@ -16,6 +17,7 @@ import {
   DidChangeTextDocumentNotification,
   type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol/node';
+import { SERVER_EXEC_ARGV } from '../common/protocol';
 import { TestClient, fileUri } from '../test/helpers/lsp-client';
 import {
   composeCredentials,
@@ -289,22 +291,62 @@ function procStatus(pid: number): { rssMb: number; peakMb: number } {
   return { rssMb: field('VmRSS'), peakMb: field('VmHWM') };
 }
 
+/** Milliseconds from spawning a server to the diagnostics of the first document it is sent. */
+async function coldStart(args: string[], folder: string): Promise<number> {
+  const start = performance.now();
+  const client = await TestClient.spawn(process.execPath, args);
+  await client.open(fileUri(join(folder, 'SECURITY.md')), '# Security\n');
+  const elapsed = performance.now() - start;
+  await client.stop();
+  return elapsed;
+}
+
+/**
+ * The floor for a cold start: a server built on the same protocol libraries, bundled the same way,
+ * that publishes no diagnostics for every document opened. Written to `folder`; returns its path.
+ */
+function bareServer(folder: string): string {
+  const outfile = join(folder, 'bare-server.js');
+  buildSync({
+    stdin: {
+      contents: `
+        const { createConnection, ProposedFeatures, TextDocuments } = require('vscode-languageserver/node');
+        const { TextDocument } = require('vscode-languageserver-textdocument');
+        const connection = createConnection(ProposedFeatures.all);
+        const documents = new TextDocuments(TextDocument);
+        connection.onInitialize(() => ({ capabilities: { textDocumentSync: 2 } }));
+        documents.onDidOpen(({ document }) =>
+          connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: [] }),
+        );
+        documents.listen(connection);
+        connection.listen();`,
+      resolveDir: ROOT,
+    },
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    minify: true,
+    outfile,
+    logLevel: 'error',
+  });
+  return outfile;
+}
+
 async function languageServer(): Promise<void> {
   console.log('## 4. Language server over --stdio (bundled dist/server.js), real edits\n');
   const server = join(ROOT, 'dist', 'server.js');
   const folder = mkdtempSync(join(tmpdir(), 'secpolicy-bench-'));
   try {
+    const bare = bareServer(folder);
     const colds: number[] = [];
+    const bareColds: number[] = [];
     for (let run = 0; run < 5; run++) {
-      const coldStart = performance.now();
-      const cold = await TestClient.spawn(process.execPath, [server, '--stdio']);
-      await cold.open(fileUri(join(folder, 'SECURITY.md')), '# Security\n');
-      colds.push(performance.now() - coldStart);
-      await cold.stop();
+      colds.push(await coldStart([...SERVER_EXEC_ARGV, server, '--stdio'], folder));
+      bareColds.push(await coldStart([...SERVER_EXEC_ARGV, bare, '--stdio'], folder));
     }
     const plainNode = processTime(process.execPath, ['-e', '0']);
 
-    const client = await TestClient.spawn(process.execPath, [server, '--stdio']);
+    const client = await TestClient.spawn(process.execPath, [...SERVER_EXEC_ARGV, server, '--stdio']);
     client.diagnosticsTimeoutMs = 300_000;
     const rows: string[][] = [];
     const compose = syntheticCompose(500);
@@ -354,24 +396,14 @@ async function languageServer(): Promise<void> {
       ],
     );
 
-    for (let i = 0; i < 50; i++) {
-      await client.open(
-        fileUri(join(folder, `d${i}`, i % 2 ? 'compose.yaml' : 'SECURITY.md')),
-        i % 2 ? syntheticCompose(20) : syntheticPolicy(8 * 1024),
-        i % 2 ? 'yaml' : 'markdown',
-      );
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    const pid = (client as unknown as { child: { pid: number } }).child.pid;
-    const memory = procStatus(pid);
     table(
       ['measure', 'value'],
       [
         ['cold start to first diagnostics (median of 5)', ms(median(colds))],
         ['plain Node start-up, `node -e 0` (median of 5)', ms(plainNode)],
         ['cold start / plain Node', ratio(median(colds), plainNode)],
-        ['server RSS, 50 small + 2 large documents open', `${memory.rssMb.toFixed(1)} MB`],
-        ['server peak RSS over the whole run', `${memory.peakMb.toFixed(1)} MB`],
+        ['a bare vscode-languageserver server, same start-up (median of 5)', ms(median(bareColds))],
+        ['cold start / bare server', ratio(median(colds), median(bareColds))],
       ],
     );
     await client.stop();
@@ -380,8 +412,51 @@ async function languageServer(): Promise<void> {
   }
 }
 
+/**
+ * The server's memory after a working session: the two large documents opened and edited 20 times
+ * each, then 50 small ones opened; with V8's default heap sizing and with the options the extension
+ * starts the server with (SERVER_EXEC_ARGV).
+ */
+async function serverMemory(): Promise<void> {
+  console.log('## 5. Language server memory, 50 small + 2 large documents open\n');
+  const server = join(ROOT, 'dist', 'server.js');
+  const rows: string[][] = [];
+  for (const [label, execArgv] of [
+    ['V8 defaults', []],
+    [SERVER_EXEC_ARGV.join(' '), SERVER_EXEC_ARGV],
+  ] as const) {
+    const folder = mkdtempSync(join(tmpdir(), 'secpolicy-bench-'));
+    const client = await TestClient.spawn(process.execPath, [...execArgv, server, '--stdio']);
+    client.diagnosticsTimeoutMs = 300_000;
+    try {
+      for (const [name, text, languageId] of [
+        ['compose.yaml', syntheticCompose(500), 'yaml'],
+        ['SECURITY.md', syntheticPolicy(250 * 1024), 'markdown'],
+      ]) {
+        const uri = fileUri(join(folder, name));
+        await client.open(uri, text, languageId);
+        await editLatencies(client, uri, text, 20);
+      }
+      for (let i = 0; i < 50; i++) {
+        await client.open(
+          fileUri(join(folder, `d${i}`, i % 2 ? 'compose.yaml' : 'SECURITY.md')),
+          i % 2 ? syntheticCompose(20) : syntheticPolicy(8 * 1024),
+          i % 2 ? 'yaml' : 'markdown',
+        );
+      }
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      const memory = procStatus((client as unknown as { child: { pid: number } }).child.pid);
+      rows.push([label, `${memory.rssMb.toFixed(1)} MB`, `${memory.peakMb.toFixed(1)} MB`]);
+    } finally {
+      await client.stop();
+      rmSync(folder, { recursive: true, force: true });
+    }
+  }
+  table(['server started with', 'RSS after the session', 'peak RSS'], rows);
+}
+
 function packageSize(): void {
-  console.log('## 5. Package\n');
+  console.log('## 6. Package\n');
   const vsix = join(ROOT, 'secpolicy.vsix');
   if (!existsSync(vsix)) spawnSync('npm', ['run', 'package'], { cwd: ROOT, stdio: 'ignore' });
   const rows = ['secpolicy.vsix', 'dist/server.js', 'dist/client.js', 'dist/cli.js']
@@ -401,6 +476,7 @@ async function main(): Promise<void> {
   if (wants('scaling')) scaling();
   if (wants('peers')) peers();
   if (wants('lsp')) await languageServer();
+  if (wants('memory')) await serverMemory();
   if (wants('package')) packageSize();
 }
 

@@ -32,6 +32,7 @@ import {
 import {
   FIX_ALL_KIND,
   LINT_FILES_REQUEST,
+  SERVER_EXEC_ARGV,
   SHOWS_RULE_DOCS_OPTION,
   type LintFilesParams,
   type LintFilesResult,
@@ -69,8 +70,12 @@ export async function activate(context: ExtensionContext): Promise<void> {
   const output: LogOutputChannel = window.createOutputChannel('Security Policy', { log: true });
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
+    run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV] } },
+    debug: {
+      module,
+      transport: TransportKind.ipc,
+      options: { execArgv: [...SERVER_EXEC_ARGV, '--nolazy', '--inspect=6010'] },
+    },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: documentSelector(),

@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
+import { SERVER_EXEC_ARGV } from '../../../common/protocol';
 import { EXTENSION_ID, open, revertAndCloseAll, waitForCodes } from './helpers';
 
 interface Process {
@@ -82,5 +83,12 @@ describe('secpolicy recovers from a language server crash', () => {
 
     const restarted = theLanguageServer();
     assert.notEqual(restarted.pid, killed.pid, 'the language server is a new process');
+  });
+
+  it('starts the server with the memory options the extension chose', async () => {
+    const document = await open('SECURITY.md');
+    await waitForCodes(document.uri, { present: ['policy/no-contact'] });
+    const args = theLanguageServer().args.split(' ');
+    for (const option of SERVER_EXEC_ARGV) assert.ok(args.includes(option), `${option} in ${args.join(' ')}`);
   });
 });
