@@ -9,9 +9,9 @@ import {
   TEMPLATE_NAMES,
   type TemplateName,
 } from '../../common/templates/policy';
-import { isPolicyPath, POLICY_GLOB, POLICY_LOCATIONS } from '../../common/files';
+import { byPolicyPrecedence, isPolicyPath, POLICY_GLOB } from '../../common/files';
 import { missingSectionInsertions } from '../../common/templates/missing-sections';
-import { choosePolicyTarget, projectDefaults } from './policyTarget';
+import { choosePolicyTarget, NEW_POLICY_LOCATIONS, projectDefaults } from './policyTarget';
 
 export async function readText(uri: Uri): Promise<string | undefined> {
   try {
@@ -21,9 +21,18 @@ export async function readText(uri: Uri): Promise<string | undefined> {
   }
 }
 
-/** The workspace's existing policies, at the root, in .github/ or in docs/. */
+/**
+ * The workspace's existing policies, at the root, in .github/ or in docs/ of each folder: by
+ * folder, and in a folder first the one GitHub shows (findFiles answers in no set order).
+ */
 export async function findPolicies(): Promise<Uri[]> {
-  return workspace.findFiles(POLICY_GLOB, undefined, 10);
+  const found = await workspace.findFiles(POLICY_GLOB, undefined, 10);
+  const folderIndex = (uri: Uri) => workspace.getWorkspaceFolder(uri)?.index ?? Number.MAX_SAFE_INTEGER;
+  return found.sort(
+    (left, right) =>
+      folderIndex(left) - folderIndex(right) ||
+      byPolicyPrecedence(workspace.asRelativePath(left, false), workspace.asRelativePath(right, false)),
+  );
 }
 
 /** `owner/name` of the folder's GitHub remote, from its `.git/config`. */
@@ -141,7 +150,7 @@ export async function insertSecurityPolicy(): Promise<void> {
     await window.showTextDocument(document);
     return;
   }
-  const choices = target.action === 'create' ? target.choices : POLICY_LOCATIONS;
+  const choices = target.action === 'create' ? target.choices : NEW_POLICY_LOCATIONS;
   const location =
     choices.length === 1
       ? choices[0]
