@@ -60,6 +60,48 @@ export function byPolicyPrecedence(left: string, right: string): number {
   return policyPrecedence(left) - policyPrecedence(right) || (left < right ? -1 : left > right ? 1 : 0);
 }
 
+/**
+ * What a folder is to a policy in it: the root of a repository (or of the folder linted, or of a
+ * workspace folder), the root of a package of its own, or neither.
+ */
+export type PolicyFolderRole = 'repository' | 'package' | undefined;
+
+/** Files that make the folder holding them a package, whose readers look for its own `SECURITY.md`. */
+export const PACKAGE_MANIFESTS: readonly string[] = [
+  'package.json',
+  'deno.json',
+  'Cargo.toml',
+  'go.mod',
+  'pyproject.toml',
+  'setup.py',
+  'pom.xml',
+  'build.gradle',
+  'build.gradle.kts',
+  'composer.json',
+  'Gemfile',
+  'mix.exs',
+  'pubspec.yaml',
+  'Package.swift',
+];
+
+/** The role of a folder from the names of its entries: `.git` (a folder, or a file in a submodule) or a package manifest. */
+export function folderRole(entryNames: readonly string[]): PolicyFolderRole {
+  if (entryNames.includes('.git')) return 'repository';
+  return entryNames.some((name) => PACKAGE_MANIFESTS.includes(name)) ? 'package' : undefined;
+}
+
+/**
+ * Whether a `SECURITY.md` in the folder `folderName` is a policy rather than a page of
+ * documentation: at a repository's root, in its `.github/` or in its `docs/` (where GitHub reads
+ * one), or at a package's root (`packages/api/SECURITY.md`: GitHub shows it nowhere, but the
+ * package's maintainers and readers go by it). Not deeper: `docs/guide/security.md` and
+ * `website/docs/security.md` are documentation about security.
+ */
+export function isPolicyFolder(folderName: string, role: PolicyFolderRole, parentRole: PolicyFolderRole): boolean {
+  if (role !== undefined) return true;
+  return parentRole === 'repository' && POLICY_LOCATIONS.some((location) => location === `${folderName}/SECURITY.md`);
+}
+
 /** `SECURITY.md` in any letter case, as a glob. */
 export const POLICY_NAME_GLOB = '[Ss][Ee][Cc][Uu][Rr][Ii][Tt][Yy].[Mm][Dd]';
 /** Policies where GitHub reads them, relative to a workspace folder. */

@@ -85,6 +85,10 @@ export const WORKSPACE_FILES: Readonly<Record<string, string>> = {
   'docs/SECURITY.md': POLICY_WITHOUT_CONTACT,
   // The insert-policy test's barrier: opened after the new SECURITY.md, once.
   'insert-barrier.compose.yaml': COMPOSE,
+  // Lint Workspace (extension.test.ts): a package's policy is one; a page of the documentation is not.
+  'packages/api/package.json': '{ "name": "api", "version": "1.0.0" }\n',
+  'packages/api/SECURITY.md': POLICY_WITHOUT_CONTACT,
+  'docs/guide/security.md': POLICY_WITHOUT_CONTACT,
 };
 
 /** The user's-eye test: one policy with no contact, and a file that is not ours. */

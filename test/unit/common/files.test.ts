@@ -1,5 +1,12 @@
 import assert from 'node:assert/strict';
-import { byPolicyPrecedence, documentKind, policyPrecedence } from '../../../common/files';
+import {
+  byPolicyPrecedence,
+  documentKind,
+  folderRole,
+  isPolicyFolder,
+  policyPrecedence,
+  type PolicyFolderRole,
+} from '../../../common/files';
 
 describe('documentKind', () => {
   const cases: [string, string | undefined][] = [
@@ -67,4 +74,29 @@ describe('policy precedence: the policy GitHub shows when a repository has sever
       'packages/b/SECURITY.md',
     ]);
   });
+});
+
+describe('policy folders: a policy, or a page of documentation about security', () => {
+  it('tells a repository and a package from their entries', () => {
+    assert.equal(folderRole(['.git', 'package.json']), 'repository');
+    assert.equal(folderRole(['src', 'Cargo.toml']), 'package');
+    assert.equal(folderRole(['go.mod']), 'package');
+    assert.equal(folderRole(['guide', 'index.md', 'package.json.bak']), undefined);
+  });
+
+  const cases: [string, PolicyFolderRole, PolicyFolderRole, boolean][] = [
+    ['acme', 'repository', undefined, true],
+    ['.github', undefined, 'repository', true],
+    ['docs', undefined, 'repository', true],
+    ['api', 'package', undefined, true],
+    ['docs', undefined, 'package', false],
+    ['.github', undefined, 'package', false],
+    ['guide', undefined, undefined, false],
+    ['Docs', undefined, 'repository', false],
+    ['website', undefined, 'repository', false],
+  ];
+  for (const [name, role, parentRole, expected] of cases) {
+    it(`${name} (${role ?? 'a folder'}, in ${parentRole ?? 'a folder'}) -> ${expected ? 'policy' : 'documentation'}`, () =>
+      assert.equal(isPolicyFolder(name, role, parentRole), expected));
+  }
 });
