@@ -29,12 +29,77 @@ export function documentKind(path: string): DocumentKind | undefined {
   return undefined;
 }
 
-/** Where GitHub reads a repository's security policy, relative to its root, in the order it looks. */
-export const POLICY_LOCATIONS: readonly string[] = ['SECURITY.md', '.github/SECURITY.md', 'docs/SECURITY.md'];
+/**
+ * Where GitHub reads a repository's security policy, relative to its root, in the order it looks:
+ * `.github/` first, then the root, then `docs/`: the order GitHub documents for the README and
+ * CONTRIBUTING files it reads from the same three places (its security policy page names the places only).
+ */
+export const POLICY_LOCATIONS: readonly string[] = ['.github/SECURITY.md', 'SECURITY.md', 'docs/SECURITY.md'];
 
 /** Whether a path names a policy file (`SECURITY.md` in any letter case). */
 export function isPolicyPath(path: string): boolean {
   return /(?:^|[\\/])security\.md$/i.test(path);
+}
+
+/**
+ * Where a policy stands in GitHub's order, from its path relative to the repository's root (with
+ * `/` or a backslash between folders): 0 for `.github/`, 1 for the root, 2 for `docs/`, and 3 for a place
+ * GitHub does not read.
+ */
+export function policyPrecedence(relativePath: string): number {
+  const path = relativePath.replace(/\\/g, '/').replace(/^\.\//, '');
+  const slash = path.lastIndexOf('/');
+  const folder = path.slice(0, slash + 1);
+  if (!isPolicyPath(path.slice(slash + 1))) return POLICY_LOCATIONS.length;
+  const index = POLICY_LOCATIONS.findIndex((location) => location.slice(0, location.lastIndexOf('/') + 1) === folder);
+  return index === -1 ? POLICY_LOCATIONS.length : index;
+}
+
+/** Orders policy paths (relative to their repository's root) as GitHub picks one: its choice first, then by path. */
+export function byPolicyPrecedence(left: string, right: string): number {
+  return policyPrecedence(left) - policyPrecedence(right) || (left < right ? -1 : left > right ? 1 : 0);
+}
+
+/**
+ * What a folder is to a policy in it: the root of a repository (or of the folder linted, or of a
+ * workspace folder), the root of a package of its own, or neither.
+ */
+export type PolicyFolderRole = 'repository' | 'package' | undefined;
+
+/** Files that make the folder holding them a package, whose readers look for its own `SECURITY.md`. */
+export const PACKAGE_MANIFESTS: readonly string[] = [
+  'package.json',
+  'deno.json',
+  'Cargo.toml',
+  'go.mod',
+  'pyproject.toml',
+  'setup.py',
+  'pom.xml',
+  'build.gradle',
+  'build.gradle.kts',
+  'composer.json',
+  'Gemfile',
+  'mix.exs',
+  'pubspec.yaml',
+  'Package.swift',
+];
+
+/** The role of a folder from the names of its entries: `.git` (a folder, or a file in a submodule) or a package manifest. */
+export function folderRole(entryNames: readonly string[]): PolicyFolderRole {
+  if (entryNames.includes('.git')) return 'repository';
+  return entryNames.some((name) => PACKAGE_MANIFESTS.includes(name)) ? 'package' : undefined;
+}
+
+/**
+ * Whether a `SECURITY.md` in the folder `folderName` is a policy rather than a page of
+ * documentation: at a repository's root, in its `.github/` or in its `docs/` (where GitHub reads
+ * one), or at a package's root (`packages/api/SECURITY.md`: GitHub shows it nowhere, but the
+ * package's maintainers and readers go by it). Not deeper: `docs/guide/security.md` and
+ * `website/docs/security.md` are documentation about security.
+ */
+export function isPolicyFolder(folderName: string, role: PolicyFolderRole, parentRole: PolicyFolderRole): boolean {
+  if (role !== undefined) return true;
+  return parentRole === 'repository' && POLICY_LOCATIONS.some((location) => location === `${folderName}/SECURITY.md`);
 }
 
 /** `SECURITY.md` in any letter case, as a glob. */

@@ -44,9 +44,13 @@ export function canonicalUrl(site: string): string {
   return `${url.origin}/${WELL_KNOWN_PATH}`;
 }
 
-/** The page that shows a file of the repository `owner/name` on its default branch. */
-export function githubFileUrl(repository: string, path: string): string {
-  return `https://github.com/${repository}/blob/HEAD/${path.split('/').map(encodeURIComponent).join('/')}`;
+/**
+ * The page where GitHub shows the security policy of the repository `owner/name`, for a `Policy`
+ * field: the one policy GitHub picks (`.github/`, the root or `docs/`) on the default branch, or
+ * the account's default policy, so the link holds when the file moves or the branch is renamed.
+ */
+export function githubPolicyUrl(repository: string): string {
+  return `https://github.com/${repository}/security/policy`;
 }
 
 /** A security.txt for a new `.well-known/security.txt`, with `\n` line endings and a final newline. */

@@ -1,5 +1,5 @@
 import { Uri, window, workspace } from 'vscode';
-import { firstPolicyContact, githubFileUrl, renderSecurityTxt, WELL_KNOWN_PATH } from '../../common/security-txt';
+import { firstPolicyContact, githubPolicyUrl, renderSecurityTxt, WELL_KNOWN_PATH } from '../../common/security-txt';
 import { checkContact, privateReportingUrl } from '../../common/templates/policy';
 import { findPolicies, githubRepositoryOf, readText } from './insertPolicy';
 
@@ -71,7 +71,7 @@ export async function createSecurityTxt(): Promise<void> {
   const text = renderSecurityTxt({
     contact,
     now: new Date().toISOString(),
-    policyUrl: policy && repository ? githubFileUrl(repository, workspace.asRelativePath(policy, false)) : undefined,
+    policyUrl: policy && repository ? githubPolicyUrl(repository) : undefined,
     site: site.trim() || undefined,
   });
   await workspace.fs.writeFile(target, new TextEncoder().encode(text));

@@ -24,6 +24,7 @@ import {
   COMPOSE_GLOB,
   DOTENV_GLOB,
   FACT_FILES_GLOB,
+  isPolicyPath,
   LINTED_FILES_GLOB,
   POLICY_GLOB,
   POLICY_NAME_GLOB,
@@ -39,6 +40,7 @@ import {
 } from '../../common/protocol';
 import { createSecurityTxt } from './createSecurityTxt';
 import { findPolicies, insertSecurityPolicy } from './insertPolicy';
+import { isWorkspacePolicy } from './policyFolders';
 
 let client: LanguageClient | undefined;
 
@@ -147,7 +149,10 @@ async function fixAllInActiveEditor(): Promise<void> {
   await workspace.applyEdit(fixAll.edit);
 }
 
-/** "Lint workspace": every policy and Compose file, linted by the server from disk, with cancellable progress. */
+/**
+ * "Lint workspace": every policy (where the CLI finds policies), Compose, `.env` and security.txt
+ * file, linted by the server from disk, with cancellable progress.
+ */
 async function lintWorkspace(output: LogOutputChannel): Promise<void> {
   if (!client) return;
   const running = client;
@@ -156,7 +161,13 @@ async function lintWorkspace(output: LogOutputChannel): Promise<void> {
     async (progress, token) => {
       // An undefined exclude applies files.exclude; node_modules is skipped here as well.
       const found = await workspace.findFiles(LINTED_FILES_GLOB, undefined, 10_000, token);
-      const uris = found.filter((uri) => !uri.path.includes('/node_modules/')).map((uri) => uri.toString());
+      const uris: string[] = [];
+      for (const uri of found) {
+        if (uri.path.includes('/node_modules/')) continue;
+        // A security.md in documentation (docs/guide/) is a page about security, not a policy.
+        if (isPolicyPath(uri.path) && !(await isWorkspacePolicy(uri))) continue;
+        uris.push(uri.toString());
+      }
       let linted = 0;
       const batch = 20;
       for (let start = 0; start < uris.length && !token.isCancellationRequested; start += batch) {

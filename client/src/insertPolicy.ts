@@ -9,9 +9,9 @@ import {
   TEMPLATE_NAMES,
   type TemplateName,
 } from '../../common/templates/policy';
-import { isPolicyPath, POLICY_GLOB, POLICY_LOCATIONS } from '../../common/files';
-import { missingSectionInsertions } from '../../common/templates/missing-sections';
-import { choosePolicyTarget, projectDefaults } from './policyTarget';
+import { byPolicyPrecedence, isPolicyPath, POLICY_GLOB } from '../../common/files';
+import { hasReportingSection, missingSectionInsertions } from '../../common/templates/missing-sections';
+import { choosePolicyTarget, NEW_POLICY_LOCATIONS, projectDefaults } from './policyTarget';
 
 export async function readText(uri: Uri): Promise<string | undefined> {
   try {
@@ -21,9 +21,18 @@ export async function readText(uri: Uri): Promise<string | undefined> {
   }
 }
 
-/** The workspace's existing policies, at the root, in .github/ or in docs/. */
+/**
+ * The workspace's existing policies, at the root, in .github/ or in docs/ of each folder: by
+ * folder, and in a folder first the one GitHub shows (findFiles answers in no set order).
+ */
 export async function findPolicies(): Promise<Uri[]> {
-  return workspace.findFiles(POLICY_GLOB, undefined, 10);
+  const found = await workspace.findFiles(POLICY_GLOB, undefined, 10);
+  const folderIndex = (uri: Uri) => workspace.getWorkspaceFolder(uri)?.index ?? Number.MAX_SAFE_INTEGER;
+  return found.sort(
+    (left, right) =>
+      folderIndex(left) - folderIndex(right) ||
+      byPolicyPrecedence(workspace.asRelativePath(left, false), workspace.asRelativePath(right, false)),
+  );
 }
 
 /** `owner/name` of the folder's GitHub remote, from its `.git/config`. */
@@ -32,20 +41,24 @@ export async function githubRepositoryOf(folder: WorkspaceFolder | undefined): P
   return gitConfig ? githubRepositoryFromGitConfig(gitConfig) : undefined;
 }
 
-async function pickTemplate(): Promise<TemplateName | undefined> {
+type Step = 'template' | 'contact' | 'project name' | 'current version';
+/** A prompt's title: `Insert security policy (2/4): contact`. */
+type StepTitle = (step: Step) => string;
+
+async function pickTemplate(title: StepTitle): Promise<TemplateName | undefined> {
   const items: (QuickPickItem & { template: TemplateName })[] = TEMPLATE_NAMES.map((template) => ({
     label: template[0].toUpperCase() + template.slice(1),
     description: TEMPLATE_DESCRIPTIONS[template],
     template,
   }));
   const picked = await window.showQuickPick(items, {
-    title: 'Insert security policy (1/4): template',
+    title: title('template'),
     placeHolder: 'Pick how complete the policy should be',
   });
   return picked?.template;
 }
 
-async function askContact(folder: WorkspaceFolder | undefined): Promise<string | undefined> {
+async function askContact(folder: WorkspaceFolder | undefined, title: StepTitle): Promise<string | undefined> {
   const repository = await githubRepositoryOf(folder);
   if (repository) {
     const privateReporting = privateReportingUrl(repository);
@@ -54,13 +67,13 @@ async function askContact(folder: WorkspaceFolder | undefined): Promise<string |
         { label: 'GitHub private vulnerability reporting', description: privateReporting, value: privateReporting },
         { label: 'An email address or another URL…', value: '' },
       ],
-      { title: 'Insert security policy (2/4): contact', placeHolder: 'Where should researchers report?' },
+      { title: title('contact'), placeHolder: 'Where should researchers report?' },
     );
     if (!picked) return undefined;
     if (picked.value) return picked.value;
   }
   return window.showInputBox({
-    title: 'Insert security policy (2/4): contact',
+    title: title('contact'),
     prompt: 'A private channel: an email address or an https:// URL of a reporting form',
     placeHolder: 'security@example.org',
     ignoreFocusOut: true,
@@ -89,23 +102,33 @@ export async function insertSecurityPolicy(): Promise<void> {
     return;
   }
 
-  const template = await pickTemplate();
+  // A policy with its own reporting section keeps it: no contact is asked for, none is added.
+  const into = target.action === 'insert' && editor ? editor.document.getText() : '';
+  const steps: Step[] = hasReportingSection(into)
+    ? ['template', 'project name', 'current version']
+    : ['template', 'contact', 'project name', 'current version'];
+  const title: StepTitle = (step) => `Insert security policy (${steps.indexOf(step) + 1}/${steps.length}): ${step}`;
+
+  const template = await pickTemplate(title);
   if (!template) return;
-  const contact = await askContact(folder);
-  if (contact === undefined) return;
+  let contact: string | undefined;
+  if (steps.includes('contact')) {
+    contact = await askContact(folder, title);
+    if (contact === undefined) return;
+  }
   const defaults = projectDefaults(
     folder ? await readText(Uri.joinPath(folder.uri, 'package.json')) : undefined,
     folder ? basename(folder.uri.path) : 'this project',
   );
   const project = await window.showInputBox({
-    title: 'Insert security policy (3/4): project name',
+    title: title('project name'),
     value: defaults.name,
     ignoreFocusOut: true,
     validateInput: (value) => (value.trim() === '' ? 'Enter the project name readers know.' : undefined),
   });
   if (project === undefined) return;
   const version = await window.showInputBox({
-    title: 'Insert security policy (4/4): current version',
+    title: title('current version'),
     prompt: 'The release line that receives security fixes; leave empty to support the latest release only',
     value: defaults.version ?? '',
     ignoreFocusOut: true,
@@ -113,7 +136,7 @@ export async function insertSecurityPolicy(): Promise<void> {
   if (version === undefined) return;
   const text = renderPolicy({
     template,
-    contact: contact.trim(),
+    contact: contact?.trim(),
     project: project.trim(),
     version: version.trim() || undefined,
   });
@@ -141,7 +164,7 @@ export async function insertSecurityPolicy(): Promise<void> {
     await window.showTextDocument(document);
     return;
   }
-  const choices = target.action === 'create' ? target.choices : POLICY_LOCATIONS;
+  const choices = target.action === 'create' ? target.choices : NEW_POLICY_LOCATIONS;
   const location =
     choices.length === 1
       ? choices[0]

@@ -39,6 +39,15 @@ function headings(text: string): Heading[] {
   return found;
 }
 
+/**
+ * Whether a policy has a reporting section (a heading such as "Reporting a Vulnerability" or
+ * "Contact"): the section that carries the contact, which "Insert Security Policy" then neither
+ * asks for nor adds.
+ */
+export function hasReportingSection(policy: string): boolean {
+  return headings(policy).some((heading) => heading.meaning === 'reporting');
+}
+
 /** The sections of a rendered template below its title, by meaning; subsections count as sections. */
 function templateSections(template: string): TemplateSection[] {
   const sections: TemplateSection[] = [];

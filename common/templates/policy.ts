@@ -17,8 +17,11 @@ export const TEMPLATE_DESCRIPTIONS: Record<TemplateName, string> = {
 
 export interface TemplateInput {
   template: TemplateName;
-  /** An email address or an https URL (a form or GitHub private vulnerability reporting). */
-  contact: string;
+  /**
+   * An email address or an https URL (a form or GitHub private vulnerability reporting). Without
+   * one the text has no reporting section: for adding sections to a policy that has its own.
+   */
+  contact?: string;
   project: string;
   /** The current version, e.g. from package.json; without it the policy supports the latest release. */
   version?: string;
@@ -86,13 +89,18 @@ function versionsSection(version: string | undefined): string[] {
 /** Renders a template to Markdown, with `\n` line endings and a final newline. */
 export function renderPolicy(input: TemplateInput): string {
   const { project } = input;
-  const reporting = [
-    `## ${SECTION_TITLES.reporting}`,
-    '',
-    `${contactSentence(input.contact)} Do not open a public issue, discussion or pull request.`,
-    '',
-    'Include what you found, the affected version, steps to reproduce and the impact you expect.',
-  ];
+  const reporting =
+    input.contact === undefined
+      ? []
+      : [
+          [
+            `## ${SECTION_TITLES.reporting}`,
+            '',
+            `${contactSentence(input.contact)} Do not open a public issue, discussion or pull request.`,
+            '',
+            'Include what you found, the affected version, steps to reproduce and the impact you expect.',
+          ],
+        ];
   const expectations = [
     `### ${SECTION_TITLES.response}`,
     '',
@@ -107,10 +115,10 @@ export function renderPolicy(input: TemplateInput): string {
   ];
   const sections: string[][] = [[`# Security Policy for ${project}`]];
   if (input.template === 'minimal') {
-    sections.push(versionsSection(input.version), reporting, expectations);
+    sections.push(versionsSection(input.version), ...reporting, expectations);
     return `${sections.map((lines) => lines.join('\n')).join('\n\n')}\n`;
   }
-  sections.push(versionsSection(input.version), reporting, expectations, disclosure);
+  sections.push(versionsSection(input.version), ...reporting, expectations, disclosure);
   if (input.template === 'comprehensive') {
     sections.push(
       [

@@ -458,9 +458,26 @@ describe('secpolicy CLI options', () => {
       assert.deepEqual(again, {
         status: 2,
         stdout: '',
-        stderr: 'secpolicy init: SECURITY.md already exists; use --force to overwrite SECURITY.md\n',
+        stderr: 'secpolicy init: SECURITY.md already exists; use --force to overwrite it\n',
       });
       assert.equal(run(root, 'init', '--contact', 'security@acme.dev', '--template', 'minimal', '--force').status, 0);
+    });
+
+    it('replaces the policy GitHub shows, in .github/ before the root, and only with --force', () => {
+      const root = tree({ '.github/SECURITY.md': '# Old\n', 'SECURITY.md': '# Older\n' });
+      assert.deepEqual(run(root, 'init', '--contact', 'security@acme.dev'), {
+        status: 2,
+        stdout: '',
+        stderr: 'secpolicy init: .github/SECURITY.md already exists; use --force to overwrite it\n',
+      });
+      const forced = run(root, 'init', '--contact', 'security@acme.dev', '--project', 'Acme', '--force');
+      assert.deepEqual(forced, {
+        status: 0,
+        stdout: 'Wrote .github/SECURITY.md (standard template) for Acme.\n',
+        stderr: '',
+      });
+      assert.ok(readFileSync(join(root, '.github', 'SECURITY.md'), 'utf8').startsWith('# Security Policy for Acme\n'));
+      assert.equal(readFileSync(join(root, 'SECURITY.md'), 'utf8'), '# Older\n');
     });
 
     it('validates the contact and the template', () => {

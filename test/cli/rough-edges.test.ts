@@ -82,6 +82,53 @@ describe('secpolicy CLI: what a run tells the user', () => {
     });
   });
 
+  describe('policies a folder walk finds', () => {
+    const policy = '# Security\n\nTell us.\n';
+    const files = {
+      'SECURITY.md': policy,
+      '.github/SECURITY.md': policy,
+      'docs/SECURITY.md': policy,
+      'docs/guide/security.md': policy,
+      'website/package.json': '{}',
+      'website/docs/security.md': policy,
+      'packages/api/package.json': '{}',
+      'packages/api/SECURITY.md': policy,
+      'packages/api/docs/SECURITY.md': policy,
+      'packages/api/.github/SECURITY.md': policy,
+      'vendor/lib/.git/HEAD': 'ref: refs/heads/main\n',
+      'vendor/lib/.github/SECURITY.md': policy,
+      'vendor/lib/docs/old/SECURITY.md': policy,
+    };
+    const linted = (cwd: string, ...args: string[]) => {
+      const run = runCli(cwd, '--format', 'json', ...args);
+      return (JSON.parse(run.stdout) as { files: { path: string }[] }).files.map((file) => file.path);
+    };
+    const repository = () => tree({ ...files, '.git/HEAD': 'ref: refs/heads/main\n' });
+
+    it("are where they are read: a repository's root, .github/ and docs/, and a package's root", () => {
+      const expected = [
+        '.github/SECURITY.md',
+        'SECURITY.md',
+        'docs/SECURITY.md',
+        'packages/api/SECURITY.md',
+        'vendor/lib/.github/SECURITY.md',
+      ];
+      assert.deepEqual(linted(repository()), expected);
+      // Outside a repository, the folder walked stands for one.
+      assert.deepEqual(linted(tree(files)), expected);
+    });
+
+    it('are looked for from the folder named as from a root; a file named is linted wherever it is', () => {
+      const root = repository();
+      assert.deepEqual(linted(root, 'docs', 'packages', 'website/docs/security.md'), [
+        'docs/SECURITY.md',
+        'packages/api/SECURITY.md',
+        'website/docs/security.md',
+      ]);
+      assert.deepEqual(linted(join(root, 'docs', 'guide')), ['security.md']);
+    });
+  });
+
   describe('.gitignore files above the starting folder', () => {
     it('are honoured up to the repository root, so the files found do not depend on where the command runs', () => {
       const root = tree({

@@ -85,6 +85,10 @@ export const WORKSPACE_FILES: Readonly<Record<string, string>> = {
   'docs/SECURITY.md': POLICY_WITHOUT_CONTACT,
   // The insert-policy test's barrier: opened after the new SECURITY.md, once.
   'insert-barrier.compose.yaml': COMPOSE,
+  // Lint Workspace (extension.test.ts): a package's policy is one; a page of the documentation is not.
+  'packages/api/package.json': '{ "name": "api", "version": "1.0.0" }\n',
+  'packages/api/SECURITY.md': POLICY_WITHOUT_CONTACT,
+  'docs/guide/security.md': POLICY_WITHOUT_CONTACT,
 };
 
 /** The user's-eye test: one policy with no contact, and a file that is not ours. */
@@ -101,12 +105,8 @@ export const UI_NO_POLICY_FILES: Readonly<Record<string, string>> = {
   'compose.yaml': 'services:\n',
 };
 
-/**
- * The user's-eye test's third folder: a policy whose deployment promise its Compose file breaks,
- * with a contact and a timeline so that the broken promise is what the editor shows.
- */
-export const UI_PROMISE_FILES: Readonly<Record<string, string>> = {
-  'SECURITY.md': `# Security Policy
+/** A policy that lints clean: a contact, a timeline, disclosure and supported versions. */
+const POLICY_WITH_CONTACT = `# Security Policy
 
 ## Reporting a Vulnerability
 
@@ -116,7 +116,14 @@ once a fix is released.
 ## Supported Versions
 
 Only the latest release receives security fixes.
+`;
 
+/**
+ * The user's-eye test's third folder: a policy whose deployment promise its Compose file breaks,
+ * with a contact and a timeline so that the broken promise is what the editor shows.
+ */
+export const UI_PROMISE_FILES: Readonly<Record<string, string>> = {
+  'SECURITY.md': `${POLICY_WITH_CONTACT}
 ## Deployment
 
 - The API runs as a non-root user.
@@ -133,6 +140,16 @@ Only the latest release receives security fixes.
     volumes:
       - /var/run/docker.sock:/var/run/docker.sock:ro
 `,
+};
+
+/**
+ * The user's-eye test's fourth folder: a clean policy, a GitHub remote and no security.txt, for
+ * "Create security.txt"; the Compose file's default password is the Problems panel's barrier.
+ */
+export const UI_SECURITY_TXT_FILES: Readonly<Record<string, string>> = {
+  'SECURITY.md': POLICY_WITH_CONTACT,
+  '.git/config': '[remote "origin"]\n\turl = https://github.com/acme/widgets.git\n',
+  'compose.yaml': COMPOSE,
 };
 
 /** Writes `files` into `folder` (created if needed) and returns `folder`. */

@@ -7,6 +7,7 @@ import { PRESET_DESCRIPTIONS, PRESET_NAMES } from '../../server/src/engine/confi
 import { configSchema } from '../../server/src/engine/schema';
 import { allRules } from '../../server/src/rules';
 import { CATALOG } from '../../server/src/formats/compose/catalog';
+import { SECURITY_TXT_GLOB } from '../../common/files';
 
 /** Keeps the registry, the rule files, their tests, their docs, the README and the manifest in step. */
 const ROOT = join(__dirname, '..', '..');
@@ -93,6 +94,19 @@ describe('consistency', () => {
     assert.deepEqual(
       manifest.activationEvents.filter((event: string) => event.startsWith('onLanguage:')),
       ['onLanguage:markdown', 'onLanguage:yaml', 'onLanguage:dockercompose'],
+    );
+    // A workspace whose only linted file is a security.txt outside .well-known/ activates too.
+    assert.deepEqual(
+      manifest.activationEvents.filter((event: string) => event.startsWith('workspaceContains:')),
+      [
+        'workspaceContains:**/SECURITY.md',
+        'workspaceContains:**/security.md',
+        'workspaceContains:**/compose.yaml',
+        'workspaceContains:**/compose.yml',
+        'workspaceContains:**/docker-compose.yaml',
+        'workspaceContains:**/docker-compose.yml',
+        `workspaceContains:${SECURITY_TXT_GLOB}`,
+      ],
     );
     assert.equal(manifest.capabilities.untrustedWorkspaces.supported, true);
     const ruleSetting = manifest.contributes.configuration.properties['secpolicy.rules'];

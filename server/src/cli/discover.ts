@@ -1,7 +1,13 @@
 import { readdirSync, statSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+import { basename, dirname, join, relative, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
-import { documentKind, looksLikeCompose } from '../../../common/files';
+import {
+  documentKind,
+  folderRole,
+  isPolicyFolder,
+  looksLikeCompose,
+  type PolicyFolderRole,
+} from '../../../common/files';
 import type { DocumentKind } from '../core/types';
 import { MAX_SETTINGS_BYTES } from '../engine/limits';
 import { ancestors, readRegularFile, readText, repositoryRoot } from '../project/read';
@@ -76,7 +82,9 @@ function explicitKind(path: string): DocumentKind | undefined {
 /**
  * Finds the policy and Compose files under `paths`. Folders are walked honouring `.gitignore`
  * files (those of the folders above, up to the repository's root, too) and the `ignorePatterns` (gitignore syntax, relative to `cwd`), skipping node_modules
- * and .git; a file named explicitly is always linted.
+ * and .git; a file named explicitly is always linted. A walk finds policies where they are read
+ * (isPolicyFolder): in the root, `.github/` and `docs/` of the folder walked and of each repository
+ * under it, and at the root of each package; not in documentation further down.
  */
 export function discover(
   paths: string[],
@@ -88,7 +96,7 @@ export function discover(
   const seen = new Set<string>();
   const userScope: IgnoreScope = { base: cwd, rules: ignore().add(ignorePatterns) };
 
-  const walk = (directory: string, scopes: IgnoreScope[]) => {
+  const walk = (directory: string, scopes: IgnoreScope[], parentRole: PolicyFolderRole, isStart = false) => {
     let entries;
     try {
       entries = readdirSync(directory, { withFileTypes: true }).sort((a, b) =>
@@ -100,14 +108,19 @@ export function discover(
     }
     const local = gitignoreScope(directory);
     const inScope = local ? [...scopes, local] : scopes;
+    // The folder a walk starts from is the root of what was asked for, as a workspace folder is in the editor.
+    const role = isStart ? 'repository' : folderRole(entries.map((entry) => entry.name));
+    const readsPolicies = isPolicyFolder(basename(directory), role, parentRole);
     for (const entry of entries) {
       const path = join(directory, entry.name);
       if (entry.isDirectory()) {
         if (ALWAYS_SKIPPED.has(entry.name) || isIgnored(inScope, path, true)) continue;
-        walk(path, inScope);
+        walk(path, inScope, role);
       } else if (entry.isFile()) {
         const kind = documentKind(entry.name) ?? sniffedKind(path);
-        if (!kind || isIgnored(inScope, path, false) || seen.has(path)) continue;
+        if (!kind || (kind === 'policy' && !readsPolicies) || isIgnored(inScope, path, false) || seen.has(path)) {
+          continue;
+        }
         seen.add(path);
         targets.push({ path, kind });
       }
@@ -123,7 +136,7 @@ export function discover(
       continue;
     }
     if (stats.isDirectory()) {
-      walk(path, [userScope, ...enclosingGitignores(path)]);
+      walk(path, [userScope, ...enclosingGitignores(path)], undefined, true);
     } else {
       const kind = explicitKind(path);
       if (!kind)

@@ -1,10 +1,10 @@
 import { lstatSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, join, relative, sep } from 'node:path';
 import { parseArgs } from 'node:util';
-import { POLICY_LOCATIONS } from '../../../common/files';
 import { readPackageManifest } from '../../../common/package-manifest';
 import { checkContact, renderPolicy, TEMPLATE_NAMES, type TemplateName } from '../../../common/templates/policy';
 import { MAX_SETTINGS_BYTES } from '../engine/limits';
+import { policiesIn } from '../project/deployment';
 import { readText } from '../project/read';
 import { lintText } from '../rules';
 import { printable, type CliIo } from './io';
@@ -12,22 +12,13 @@ import { writeAll } from './write';
 
 const USAGE = `Usage: secpolicy init --contact <email|url> [--template minimal|standard|comprehensive] [--project <name>] [--project-version <version>] [--force]
 
-Writes SECURITY.md in the current folder from a template. The project name and version default
-to those in package.json (else the folder name and "latest release only").`;
+Writes SECURITY.md in the current folder from a template. With --force, an existing policy is
+replaced where it is (.github/ first, then the root, then docs/: the one GitHub shows). The project
+name and version default to those in package.json (else the folder name and "latest release only").`;
 
 function isLink(path: string): boolean {
   try {
     return lstatSync(path).isSymbolicLink();
-  } catch {
-    return false;
-  }
-}
-
-/** Whether anything, a dangling link included, is at `path`. */
-function exists(path: string): boolean {
-  try {
-    lstatSync(path);
-    return true;
   } catch {
     return false;
   }
@@ -85,15 +76,18 @@ export function runInit(argv: string[], io: CliIo): number {
     io.stderr(`secpolicy init: --contact: ${contact.reason}\n`);
     return 2;
   }
-  const target = join(io.cwd, 'SECURITY.md');
+  // An existing policy is the one replaced: a new SECURITY.md beside a .github/SECURITY.md would
+  // not be the one GitHub shows.
+  const existing = policiesIn(io.cwd)[0];
+  const target = existing ?? join(io.cwd, 'SECURITY.md');
+  const name = relative(io.cwd, target).split(sep).join('/');
   // A link, even one to nothing, would have the policy written somewhere else than this folder.
   if (isLink(target)) {
-    io.stderr('secpolicy init: SECURITY.md is a symbolic link; init writes no file through a link\n');
+    io.stderr(`secpolicy init: ${name} is a symbolic link; init writes no file through a link\n`);
     return 2;
   }
-  const existing = POLICY_LOCATIONS.find((path) => exists(join(io.cwd, path)));
   if (existing && !values.force) {
-    io.stderr(`secpolicy init: ${existing} already exists; use --force to overwrite SECURITY.md\n`);
+    io.stderr(`secpolicy init: ${name} already exists; use --force to overwrite it\n`);
     return 2;
   }
   const manifest = packageManifest(io.cwd);
@@ -108,9 +102,9 @@ export function runInit(argv: string[], io: CliIo): number {
   }
   const [failed] = writeAll([{ path: target, text: policy }]);
   if (failed) {
-    io.stderr(`secpolicy init: SECURITY.md ${failed.message}\n`);
+    io.stderr(`secpolicy init: ${name} ${failed.message}\n`);
     return 2;
   }
-  io.stdout(`Wrote SECURITY.md (${template} template) for ${project}.\n`);
+  io.stdout(`Wrote ${name} (${template} template) for ${project}.\n`);
   return 0;
 }

@@ -54,8 +54,11 @@ export function speaksFor(policyPath: string, composePath: string): boolean {
   return folders.length <= MAX_DEPTH && !folders.some(skipped);
 }
 
-/** The policy files of one folder (`SECURITY.md` in any letter case), in the order GitHub looks for them. */
-function policiesIn(folder: string): string[] {
+/**
+ * The policy files of one folder, as its repository's root, (`SECURITY.md` in any letter case, a
+ * link included), in the order GitHub looks for them: the first is the one GitHub shows.
+ */
+export function policiesIn(folder: string): string[] {
   return POLICY_LOCATIONS.flatMap((location) => {
     const parent = dirname(join(folder, location));
     try {

@@ -14,7 +14,9 @@ import {
   waitForDiagnostics,
   wholeDocument,
   withCode,
+  workspaceUri,
 } from './helpers';
+import { withPrompts } from './prompts';
 
 const DOCS = 'https://github.com/secpolicy/secpolicy/blob/main/docs/rules/';
 const FIX_ALL = 'source.fixAll.secpolicy';
@@ -136,5 +138,18 @@ describe('secpolicy in a real VS Code', () => {
       watch.dispose();
     }
     assert.equal(cleared, true, 'the diagnostics were cleared while the server restarted');
+  });
+
+  it('lints the policies the CLI finds with Lint Workspace, not a page of documentation about security', async () => {
+    const { messages } = await withPrompts({}, () => vscode.commands.executeCommand('secpolicy.lintWorkspace'));
+    assert.equal(messages.length, 1, messages.join(' | '));
+    assert.match(messages[0], /^secpolicy linted \d+ files; see the Problems panel\.$/);
+    // The command ends once the server has answered for every file, after publishing their diagnostics.
+    const policy = workspaceUri('packages/api/SECURITY.md');
+    assert.ok(
+      ours(policy).some((diagnostic) => codeOf(diagnostic) === 'policy/no-contact'),
+      describeDiagnostics(ours(policy)),
+    );
+    assert.equal(describeDiagnostics(ours(workspaceUri('docs/guide/security.md'))), '(none)');
   });
 });

@@ -13,13 +13,14 @@ import {
   revertAndCloseAll,
   waitForCodes,
   waitUntil,
+  wholeDocument,
   workspaceUri,
 } from './helpers';
 import { titles, withPrompts, type Answer } from './prompts';
 
 const COMMAND = 'secpolicy.insertPolicy';
 /** Where GitHub reads a policy, relative to the workspace folder. */
-const POLICY_PATHS = ['SECURITY.md', '.github/SECURITY.md', 'docs/SECURITY.md'];
+const POLICY_PATHS = ['.github/SECURITY.md', 'SECURITY.md', 'docs/SECURITY.md'];
 
 const CONTACT = 'security@acme.dev';
 const PROJECT = 'Acme Widgets';
@@ -72,8 +73,8 @@ describe('Security Policy: Insert Security Policy', () => {
     const document = vscode.window.activeTextEditor?.document;
     assert.ok(document, 'an editor is active');
     const opened = relative(document.uri);
-    // findFiles returns the policies in no set order: any of them is the right one to open.
-    assert.ok(POLICY_PATHS.includes(opened), `the active editor holds ${opened}, not a policy`);
+    // The fixture has a policy in all three places: the one GitHub shows is opened.
+    assert.equal(opened, '.github/SECURITY.md');
     assert.equal(document.isDirty, false);
     assert.equal(document.getText(), WORKSPACE_FILES[opened]);
     assert.deepEqual(messages, [
@@ -93,14 +94,21 @@ describe('Security Policy: Insert Security Policy', () => {
     editor.selection = new vscode.Selection(cursor, cursor);
     const before = document.getText();
 
-    const { prompts } = await withPrompts(ANSWERS, () => vscode.commands.executeCommand(COMMAND));
+    // No contact scripted: a contact prompt would fail the command.
+    const answers = { template: pickStandard, 'project name': PROJECT, 'current version': VERSION };
+    const { prompts } = await withPrompts(answers, () => vscode.commands.executeCommand(COMMAND));
 
-    // No "where": the text goes into the open policy.
-    assert.deepEqual(titles(prompts), [TEMPLATE_TITLE, CONTACT_TITLE, PROJECT_TITLE, VERSION_TITLE]);
+    // No "where": the text goes into the open policy. No contact: the policy has its reporting
+    // section, which is left as it is.
+    assert.deepEqual(titles(prompts), [
+      'Insert security policy (1/3): template',
+      'Insert security policy (2/3): project name',
+      'Insert security policy (3/3): current version',
+    ]);
     assert.deepEqual(prompts[0].items, ['Minimal', 'Standard', 'Comprehensive']);
     // No package.json: the project name defaults to the folder's name, the version to nothing.
     const folderName = posix.basename(vscode.workspace.workspaceFolders![0].uri.path);
-    assert.deepEqual([prompts[2].value, prompts[3].value], [folderName, '']);
+    assert.deepEqual([prompts[1].value, prompts[2].value], [folderName, '']);
     const added = missingSectionInsertions(before, POLICY);
     // The policy has versions and reporting sections: what to expect and disclosure go at its end.
     assert.deepEqual(
@@ -115,6 +123,26 @@ describe('Security Policy: Insert Security Policy', () => {
       present: ['policy/no-contact'],
       absent: ['policy/no-disclosure-policy', 'policy/duplicate-section'],
     });
+  });
+
+  it('asks for the contact when the policy has no reporting section, and writes it there', async () => {
+    const document = await open('docs/SECURITY.md');
+    const editor = vscode.window.activeTextEditor!;
+    const policy = '# Security Policy\n\n## Supported Versions\n\nOnly the latest release receives security fixes.\n';
+    await editor.edit((builder) => builder.replace(wholeDocument(document), policy));
+    await waitForCodes(document.uri, { present: ['policy/no-contact'] });
+
+    const { prompts } = await withPrompts(ANSWERS, () => vscode.commands.executeCommand(COMMAND));
+
+    assert.deepEqual(titles(prompts), [TEMPLATE_TITLE, CONTACT_TITLE, PROJECT_TITLE, VERSION_TITLE]);
+    const added = missingSectionInsertions(policy, POLICY);
+    assert.deepEqual(
+      added.map((insertion) => [insertion.offset, headings(insertion.text)]),
+      [[policy.length, ['## Reporting a Vulnerability', '## What to Expect', '## Disclosure Policy']]],
+    );
+    assert.equal(document.getText(), policy + added[0].text);
+    assert.match(document.getText(), /^Please report vulnerabilities privately by email to security@acme\.dev\. /m);
+    await waitForCodes(document.uri, { absent: ['policy/no-contact', 'policy/no-reporting-section'] });
   });
 
   describe('in a workspace with no policy', () => {

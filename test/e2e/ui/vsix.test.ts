@@ -3,16 +3,24 @@
 // Code's own smoke tests) would use. Every step waits on a selector; nothing sleeps.
 // Screenshots land in .test-artifacts/e2e/.
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { ARTIFACTS, ROOT, Session, missingTools, openBrowser, type CodeServer } from '../code-server';
-import { UI_NO_POLICY_FILES, UI_PROMISE_FILES, UI_WORKSPACE_FILES, writeWorkspace } from '../workspace';
+import {
+  UI_NO_POLICY_FILES,
+  UI_PROMISE_FILES,
+  UI_SECURITY_TXT_FILES,
+  UI_WORKSPACE_FILES,
+  writeWorkspace,
+} from '../workspace';
 
 const VSIX = join(ROOT, 'secpolicy.vsix');
 const MESSAGE = 'No private channel for reporting a vulnerability';
 const FIX_TITLE = 'Add a security contact email';
 const INSERT_COMMAND = 'Security Policy: Insert Security Policy';
+const SECURITY_TXT_COMMAND = 'Security Policy: Create security.txt';
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** The page's DOM, as far as the functions run inside the page use it (no DOM lib here). */
 declare const document: {
@@ -31,6 +39,8 @@ describe('secpolicy.vsix in code-server, as a user sees it', function () {
   let noPolicyFolder: string;
   /** The third folder: a policy whose promise its compose file breaks. */
   let promiseFolder: string;
+  /** The fourth folder: a clean policy and a GitHub remote, and no security.txt yet. */
+  let securityTxtFolder: string;
   let failed = false;
 
   const shot = (name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
@@ -54,6 +64,7 @@ describe('secpolicy.vsix in code-server, as a user sees it', function () {
     session = new Session('ui', UI_WORKSPACE_FILES);
     noPolicyFolder = writeWorkspace(join(session.dir, 'no-policy'), UI_NO_POLICY_FILES);
     promiseFolder = writeWorkspace(join(session.dir, 'promises'), UI_PROMISE_FILES);
+    securityTxtFolder = writeWorkspace(join(session.dir, 'security-txt'), UI_SECURITY_TXT_FILES);
     try {
       session.installExtension(VSIX);
       server = await session.startServer();
@@ -119,6 +130,16 @@ describe('secpolicy.vsix in code-server, as a user sees it', function () {
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
     // The explorer lists the folder once the remote file system answers.
     await page.locator('.explorer-folders-view .monaco-list-row', { hasText: listed }).waitFor({ timeout: 60_000 });
+  }
+
+  /** Runs `command` from the command palette (F1), with a screenshot of the palette when named. */
+  async function runCommand(command: string, screenshot?: string): Promise<void> {
+    await page.keyboard.press('F1');
+    await quickInput().waitFor();
+    await quickInput().fill(`>${command}`);
+    await focusedRow(command).waitFor();
+    if (screenshot) await shot(screenshot);
+    await page.keyboard.press('Enter');
   }
 
   /** Quick open (Ctrl+P): opens `name` and waits for its tab. */
@@ -204,12 +225,7 @@ describe('secpolicy.vsix in code-server, as a user sees it', function () {
       });
 
       it('creates SECURITY.md with "Security Policy: Insert Security Policy" from the command palette (F1)', async () => {
-        await page.keyboard.press('F1');
-        await quickInput().waitFor();
-        await quickInput().fill(`>${INSERT_COMMAND}`);
-        await focusedRow(INSERT_COMMAND).waitFor();
-        await shot('07-command-palette');
-        await page.keyboard.press('Enter');
+        await runCommand(INSERT_COMMAND, '07-command-palette');
 
         // Each answer waits for its own question's title: the widget is reused from one to the next.
         await quickInputTitle('(1/4): template').waitFor();
@@ -299,6 +315,62 @@ describe('secpolicy.vsix in code-server, as a user sees it', function () {
         await row.waitFor();
         assert.match(await text(row), /This breaks a promise of SECURITY\.md: "The API runs as a non-root user"/);
         await shot('14-promise-problems');
+      });
+    },
+  );
+
+  story(
+    'a project that publishes a security.txt',
+    () => securityTxtFolder,
+    'SECURITY.md',
+    () => {
+      const written = () => join(securityTxtFolder, '.well-known', 'security.txt');
+
+      it('writes nothing when the user presses Escape at the first question', async () => {
+        await runCommand(SECURITY_TXT_COMMAND);
+        await quickInputTitle('(1/2): contact').waitFor();
+        await page.keyboard.press('Escape');
+        await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+        assert.equal(existsSync(written()), false, 'no security.txt was written');
+      });
+
+      it('creates .well-known/security.txt with "Security Policy: Create security.txt", and it lints clean', async () => {
+        await runCommand(SECURITY_TXT_COMMAND);
+        // The contact comes from the policy.
+        await quickInputTitle('(1/2): contact').waitFor();
+        assert.equal(await quickInput().inputValue(), 'security@acme.dev');
+        await shot('15-security-txt-contact');
+        await page.keyboard.press('Enter');
+
+        await quickInputTitle('(2/2): site').waitFor();
+        await quickInput().fill('https://acme.dev');
+        await page.keyboard.press('Enter');
+
+        await activeTab('security.txt').waitFor();
+        await editor().locator('.view-line', { hasText: 'Contact: mailto:security@acme.dev' }).waitFor();
+        await shot('16-security-txt-created');
+        const lines = readFileSync(written(), 'utf8').split('\n');
+        const expires = /^Expires: (\d{4}-\d{2}-\d{2})T00:00:00Z$/.exec(lines[1]);
+        assert.ok(expires, lines[1]);
+        // Just under a year ahead: 364 days, or 365 when a 29 February comes first.
+        const today = Date.parse(`${new Date().toISOString().slice(0, 10)}T00:00:00Z`);
+        assert.ok([364, 365].includes((Date.parse(`${expires[1]}T00:00:00Z`) - today) / DAY_MS), lines[1]);
+        assert.deepEqual(lines, [
+          'Contact: mailto:security@acme.dev',
+          lines[1],
+          'Policy: https://github.com/acme/widgets/security/policy',
+          'Preferred-Languages: en',
+          'Canonical: https://acme.dev/.well-known/security.txt',
+          '',
+        ]);
+
+        // The server lints open documents in the order they were opened: once the Compose file
+        // opened after security.txt is in the Problems panel, security.txt's problems would be too.
+        await quickOpen('compose.yaml');
+        await page.keyboard.press('Control+Shift+M');
+        await page.locator('.markers-panel .monaco-list-row', { hasText: 'compose/default-password' }).waitFor();
+        assert.equal(await page.locator('.markers-panel .monaco-list-row', { hasText: 'security.txt' }).count(), 0);
+        await shot('17-security-txt-no-problems');
       });
     },
   );

@@ -1,5 +1,9 @@
 import assert from 'node:assert/strict';
-import { missingSectionInsertions, type Insertion } from '../../../common/templates/missing-sections';
+import {
+  hasReportingSection,
+  missingSectionInsertions,
+  type Insertion,
+} from '../../../common/templates/missing-sections';
 import { renderPolicy, type TemplateName } from '../../../common/templates/policy';
 import { lintText } from '../../../server/src/rules';
 
@@ -87,6 +91,56 @@ describe('Insert security policy into a policy: the missing sections', () => {
         ].join('\r\n'),
       },
     ]);
+  });
+
+  it('knows a reporting section by its heading, whatever its words', () => {
+    assert.equal(hasReportingSection('# Security\n\n## Reporting a Vulnerability\n\nTell us.\n'), true);
+    assert.equal(hasReportingSection('# Security\n\n### Contact\n\nsecurity@acme.dev\n'), true);
+    assert.equal(hasReportingSection('# Security\n\nReport issues to security@acme.dev.\n'), false);
+    assert.equal(hasReportingSection('# Security\n\n```\n## Reporting\n```\n'), false);
+    assert.equal(hasReportingSection(''), false);
+  });
+
+  it('writes the contact given into the reporting section it adds', () => {
+    const policy = '# Security\n\n## Supported Versions\n\nThe latest release only.\n';
+    const inserted = missingSectionInsertions(
+      policy,
+      renderPolicy({ template: 'minimal', contact: 'https://acme.dev/report', project: 'Acme' }),
+    );
+    assert.deepEqual(inserted, [
+      {
+        offset: policy.length,
+        text: [
+          '',
+          '## Reporting a Vulnerability',
+          '',
+          'Please report vulnerabilities privately through [our reporting form](https://acme.dev/report). Do not open a public issue, discussion or pull request.',
+          '',
+          'Include what you found, the affected version, steps to reproduce and the impact you expect.',
+          '',
+          '## What to Expect',
+          '',
+          'We acknowledge every report within 3 business days and send a first assessment within 10 business days.',
+          'We keep you informed until the issue is fixed, and credit you in the advisory unless you prefer otherwise.',
+          '',
+        ].join('\n'),
+      },
+    ]);
+  });
+
+  it('needs no contact for a policy that has its reporting section: the template without one adds the same', () => {
+    const policy = '# Security\n\n## Reporting\n\nTell us.\n';
+    const without = renderPolicy({ template: 'standard', project: 'Acme', version: '2.3.1' });
+    assert.doesNotMatch(without, /Reporting a Vulnerability|report vulnerabilities privately/);
+    const inserted = missingSectionInsertions(policy, without);
+    assert.deepEqual(inserted, missingSectionInsertions(policy, template('standard')));
+    assert.deepEqual(
+      inserted.map((insertion) => [insertion.offset, headingsOf(insertion.text)]),
+      [
+        [12, ['## Supported Versions']],
+        [policy.length, ['## What to Expect', '## Disclosure Policy']],
+      ],
+    );
   });
 
   it('reads no heading inside a fenced code block', () => {

@@ -3,7 +3,7 @@ import {
   canonicalUrl,
   contactUri,
   firstPolicyContact,
-  githubFileUrl,
+  githubPolicyUrl,
   renderSecurityTxt,
 } from '../../../common/security-txt';
 import { lintText } from '../../../server/src/rules';
@@ -22,7 +22,7 @@ describe('Create security.txt: the text', () => {
     const text = renderSecurityTxt({
       contact: 'security@acme.dev',
       now,
-      policyUrl: githubFileUrl('acme/api', '.github/SECURITY.md'),
+      policyUrl: githubPolicyUrl('acme/api'),
       site: 'https://acme.dev/',
     });
     assert.equal(
@@ -30,7 +30,7 @@ describe('Create security.txt: the text', () => {
       [
         'Contact: mailto:security@acme.dev',
         'Expires: 2027-11-29T00:00:00Z',
-        'Policy: https://github.com/acme/api/blob/HEAD/.github/SECURITY.md',
+        'Policy: https://github.com/acme/api/security/policy',
         'Preferred-Languages: en',
         'Canonical: https://acme.dev/.well-known/security.txt',
         '',

@@ -1,3 +1,4 @@
+import { githubPolicyUrl } from '../../../../common/security-txt';
 import type { Rule } from '../../core/types';
 import type { SecurityTxtModel } from '../../formats/securitytxt';
 import { appendFieldEdit, fieldsNamed, fixFor } from '../utils/securitytxt-edits';
@@ -24,7 +25,7 @@ export const securityTxtNoPolicy: Rule<SecurityTxtModel> = {
         ? [
             fixFor(model, {
               title: "Add a Policy link to the repository's SECURITY.md",
-              edits: [appendFieldEdit(model, `Policy: https://github.com/${githubRepository}/security/policy`)],
+              edits: [appendFieldEdit(model, `Policy: ${githubPolicyUrl(githubRepository)}`)],
               preferred: true,
               needsReview: true,
             }),
