@@ -99,6 +99,18 @@ export interface ComposeModel {
    * extended file, the main file beside them): set by the engine before the rules run.
    */
   project?: ProjectContext;
+  /**
+   * What rules read across the services of the whole file, when this model holds only part of it
+   * (a keystroke inside one service of a large file is linted with that service alone): taken from
+   * the whole file's last lint.
+   */
+  summary?: ComposeSummary;
+}
+
+/** What the rules read across a file's services: each service's findings may depend on these. */
+export interface ComposeSummary {
+  /** The service and image words a secret built from them is first guessed with. */
+  words: string[];
 }
 
 export type ProjectRole = 'main' | 'override' | 'include' | 'extends';

@@ -514,8 +514,6 @@ export function bindMounts(model: ComposeModel, service: Service, lookup: Lookup
   return mounts;
 }
 
-const projectWords = new WeakMap<ComposeModel, string[]>();
-
 /**
  * How many of a file's service and image words are tried as guesses: more than any real file has
  * (the largest seen holds about eighty), and few enough that judging a secret costs the same in a
@@ -523,12 +521,14 @@ const projectWords = new WeakMap<ComposeModel, string[]>();
  */
 const MAX_PROJECT_WORDS = 128;
 
+const projectWords = new WeakMap<ComposeModel, string[]>();
+
 /**
- * Words an attacker would try first for a value set for `site`: the variable name, the site's own
- * service and image, and the service and image names of the file (a project's name is the first
- * guess for its passwords).
+ * The service and image words of the whole file (see MAX_PROJECT_WORDS): from its summary when
+ * only part of the file was parsed, else from its services.
  */
-export function siteContext(model: ComposeModel, site: ValueSite): string[] {
+export function projectWordsOf(model: ComposeModel): string[] {
+  if (model.summary) return model.summary.words;
   let words = projectWords.get(model);
   if (!words) {
     words = contextWords(...model.services.flatMap((service) => [service.name, service.image?.value])).slice(
@@ -537,6 +537,16 @@ export function siteContext(model: ComposeModel, site: ValueSite): string[] {
     );
     projectWords.set(model, words);
   }
+  return words;
+}
+
+/**
+ * Words an attacker would try first for a value set for `site`: the variable name, the site's own
+ * service and image, and the service and image names of the file (a project's name is the first
+ * guess for its passwords).
+ */
+export function siteContext(model: ComposeModel, site: ValueSite): string[] {
+  const words = projectWordsOf(model);
   // A password equal to the user or database name is the first guess: those settings count too.
   const own = [
     ...contextWords(site.name, site.service.name, site.service.image?.value),

@@ -17,14 +17,8 @@ import { commandTokens, splitColons } from '../../formats/compose/specs';
 import { findPair, getNode, mapPairs, seqItems, stringRef } from '../../formats/compose/yaml';
 import { lineEnd, lineEnding, lineStart } from '../../core/text';
 import { dotenvLookup, isAllInterfaces, publishedPorts, type PublishedPort } from '../../formats/compose/resolve';
+import { isEdgeProxy } from '../utils/edge-proxy';
 import { reportOnce } from '../utils/report-once';
-
-/**
- * Names a proxy goes by, besides a proxy's own name (`traefik`, `nginx`); the name counts only for a
- * service that serves HTTP or HTTPS.
- */
-const EDGE_NAME =
-  /^(?:(?:reverse|front|frontend)[-_]?)?proxy$|^(?:gateway|api[-_]?gateway|ingress|edge|lb|load[-_]?balancer)$/i;
 
 /**
  * A service as the rule reads it: its ports and image at once, the rest (command, settings, labels,
@@ -51,11 +45,7 @@ class Facts {
     private readonly lookup: Lookup,
   ) {
     this.ports = publishedPorts(model, service, lookup);
-    this.edge =
-      this.ports.length > 0 &&
-      (this.families.some((family) => family.edge) ||
-        (this.ports.some((port) => /^(?:80|443|8080|8443)$/.test(port.target)) &&
-          (EDGE_NAME.test(service.name) || familiesOfImage(service.name).some((family) => family.edge))));
+    this.edge = isEdgeProxy(service, this.ports, this.families);
   }
 
   /** The catalog's families of its image, `.env` values filled in. */
