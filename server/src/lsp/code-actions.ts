@@ -65,7 +65,7 @@ export function codeActions(
     const start = document.offsetAt(diagnostic.range.start);
     const end = document.offsetAt(diagnostic.range.end);
     return documents
-      .lint(document)
+      .lint(document, true)
       ?.findings?.find((each) => each.ruleId === diagnostic.code && each.start === start && each.end === end);
   };
 
@@ -114,7 +114,7 @@ export function codeActions(
   }
 
   if (wants(FIX_ALL_KIND)) {
-    const entry = documents.lint(document);
+    const entry = documents.lint(document, true);
     // Fix-all runs unattended (on save, say): fixes that need review or write to another file are
     // left to the quick fixes.
     if (entry?.findings && fixAllEdits(entry.findings.map(withUnattendedFixes)).length > 0) {

@@ -15,6 +15,7 @@ import { withPromiseSources } from '../project/deployment';
 import { readText } from '../project/read';
 import { basename, dirname } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { lintComposeWhole, lintServiceEdit, type ComposeSnapshot } from './compose-incremental';
 import { skippedDiagnostic, toDiagnostic } from './diagnostics';
 import { filePath, type LintContext } from './settings';
 
@@ -29,6 +30,8 @@ export interface Linted {
   skipped?: string;
   /** Undefined until linted, and again after a settings change. */
   findings?: Finding[];
+  /** The findings came from linting one service of the file: their fixes may be out of date. */
+  partial?: boolean;
 }
 
 /** The kind of an open document, from its path (or its URI when it has none). */
@@ -58,6 +61,8 @@ export class LintedDocuments {
    * Compose document, the policy that speaks for it: a change to one lints the other again.
    */
   private readonly promiseSources = new Map<string, Set<string>>();
+  /** For each open Compose document that is a project of its own, what its next keystroke needs. */
+  private readonly composeSnapshots = new Map<string, ComposeSnapshot>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   /** The latest lint asked for, per document: an older one still on its way is dropped. */
   private readonly tickets = new Map<string, number>();
@@ -69,8 +74,11 @@ export class LintedDocuments {
     private readonly context: LintContext,
   ) {}
 
-  /** The findings of the document's current version, linting it first when needed. */
-  lint(document: TextDocument): Linted | undefined {
+  /**
+   * The findings of the document's current version, linting it first when needed. Fixes are read
+   * from them (`withFixes`): findings of a keystroke linted within one service are then made whole.
+   */
+  lint(document: TextDocument, withFixes = false): Linted | undefined {
     const kind = kindOf(document);
     if (!kind) return undefined;
     let entry = this.linted.get(document.uri);
@@ -78,11 +86,13 @@ export class LintedDocuments {
       entry = { version: document.version, kind, skipped: skipReason(kind, document.getText()) };
       this.linted.set(document.uri, entry);
     }
+    if (withFixes && entry.partial) entry.findings = undefined;
     if (!entry.findings && !entry.skipped) {
       const path = filePath(document.uri);
+      entry.partial = false;
       const result =
         kind === 'compose' && path
-          ? this.lintInProject(document, path)
+          ? this.lintInProject(document, path, document.getText(), withFixes ? 'whole' : 'incremental', entry)
           : lintParsed(parse(kind, document.getText()), {
               config: this.context.configFor(document.uri),
               facts: this.factsOf(document, kind),
@@ -100,7 +110,13 @@ export class LintedDocuments {
    * and env files, read from open documents first and from disk otherwise. Which files the
    * project holds is kept, so that a change to one of them lints this document again.
    */
-  private lintInProject(document: TextDocument, path: string, text = document.getText()): LintResult {
+  private lintInProject(
+    document: TextDocument,
+    path: string,
+    text: string,
+    mode: 'once' | 'whole' | 'incremental' = 'once',
+    entry?: Linted,
+  ): LintResult {
     const self = resolvePath(dirname(path), basename(path));
     const openText = (file: string) =>
       file === self ? text : this.documents.get(pathToFileURL(file).toString())?.getText();
@@ -124,11 +140,20 @@ export class LintedDocuments {
         ? { ...onDisk, dotenv: { ...onDisk.dotenv, text: openDotenv, exists: true } }
         : onDisk,
     );
-    const results = lintComposeProject(project, (file) => ({
-      config: this.context.configFor(pathToFileURL(file).toString()),
-      facts,
-    }));
-    return results.get(self) ?? { findings: [], failures: [] };
+    const optionsFor = (file: string) => ({ config: this.context.configFor(pathToFileURL(file).toString()), facts });
+    const alone = project.files.length === 1 && project.references.size === 0 && project.files[0].path === self;
+    if (mode === 'once' || !alone) {
+      if (mode !== 'once') this.composeSnapshots.delete(document.uri);
+      return lintComposeProject(project, optionsFor).get(self) ?? { findings: [], failures: [] };
+    }
+    // A file that is a project of its own: a keystroke inside one service is linted with that service alone.
+    const previous = mode === 'incremental' ? this.composeSnapshots.get(document.uri) : undefined;
+    const edited = previous && lintServiceEdit(previous, self, text, optionsFor(self));
+    const linted = edited ?? lintComposeWhole(self, text, optionsFor(self));
+    if (linted.snapshot) this.composeSnapshots.set(document.uri, linted.snapshot);
+    else this.composeSnapshots.delete(document.uri);
+    if (entry) entry.partial = edited !== undefined;
+    return linted.result;
   }
 
   /**
@@ -217,6 +242,7 @@ export class LintedDocuments {
     for (const dependent of this.dependents(uri)) {
       const entry = this.linted.get(dependent.uri);
       if (entry) entry.findings = undefined;
+      this.composeSnapshots.delete(dependent.uri);
       this.schedule(dependent, delay);
     }
   }
@@ -268,6 +294,7 @@ export class LintedDocuments {
   /** Lints every open document again (settings or project files changed). */
   relintAll(): void {
     for (const entry of this.linted.values()) entry.findings = undefined;
+    this.composeSnapshots.clear();
     for (const document of this.documents.all()) this.schedule(document, 0);
   }
 
@@ -279,6 +306,7 @@ export class LintedDocuments {
     this.linted.delete(uri);
     this.projects.delete(uri);
     this.promiseSources.delete(uri);
+    this.composeSnapshots.delete(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 }
