@@ -27,9 +27,9 @@ import { isEdgeProxy } from '../rules/utils/edge-proxy';
  * - what the rules find outside the services (top-level keys) is unchanged, and no finding points
  *   into the edited service from another one.
  *
- * Anything else is linted whole. Fixes are not kept up to date here (one literal shared by several
- * services is fixed in all of them): findings from this path are marked `partial`, and a code
- * action asks for a whole lint first.
+ * Anything else is linted whole. Findings from this path carry no fixes (a fix may span services:
+ * one literal shared by several is fixed in all of them): the language server marks them
+ * `partial`, and a code action asks for a whole lint first.
  */
 
 /** One service's lines: from its key line to the line before the next service or top-level key. */
@@ -167,13 +167,15 @@ function moved<T extends { start: number; end: number; path?: string }>(place: T
   return place.path === undefined ? { ...place, start: by(place.start), end: by(place.end) } : place;
 }
 
+/**
+ * A finding moved by `by`, without its fixes: findings from this path are never read for fixes (a
+ * code action lints the file whole first), and moving every edit of every kept fix would cost more
+ * than the lint (one literal shared by a hundred services has a fix of a hundred edits).
+ */
 function movedFinding(finding: Finding, by: (offset: number) => number): Finding {
   return {
-    ...moved(finding, by),
+    ...moved({ ...finding, fixes: undefined }, by),
     ...(finding.related ? { related: finding.related.map((related) => moved(related, by)) } : {}),
-    ...(finding.fixes
-      ? { fixes: finding.fixes.map((fix) => ({ ...fix, edits: fix.edits.map((edit) => moved(edit, by)) })) }
-      : {}),
   };
 }
 
