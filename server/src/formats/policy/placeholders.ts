@@ -1,3 +1,4 @@
+import { RangeSet } from './ranges';
 import type { Placeholder, PlaceholderKind, PolicyModel } from './model';
 import { cellWords } from '../markdown';
 import { inSpans } from './prose';
@@ -39,8 +40,10 @@ export function collectPlaceholders(
   model: Pick<PolicyModel, 'text' | 'blocks' | 'contacts' | 'versionsTables' | 'codeSpans'>,
 ): Placeholder[] {
   const found: Placeholder[] = [];
+  const taken = new RangeSet<Placeholder>();
   const add = (placeholder: Placeholder) => {
-    if (found.some((other) => other.start < placeholder.end && placeholder.start < other.end)) return;
+    if (taken.overlaps(placeholder)) return;
+    taken.add(placeholder);
     found.push(placeholder);
   };
   for (const contact of model.contacts) {

@@ -1,3 +1,4 @@
+import { inRanges } from './ranges';
 import type { Nodes, Root } from 'mdast';
 import { nodeRange } from '../markdown';
 import type { Section, Sentence, TextBlock } from './model';
@@ -123,8 +124,9 @@ export function collectCodeSpans(root: Root): { start: number; end: number }[] {
   return spans;
 }
 
+/** Whether an inline code span (as collectCodeSpans lists them, in document order) holds `offset`. */
 export function inSpans(spans: { start: number; end: number }[], offset: number): boolean {
-  return spans.some((span) => span.start <= offset && offset < span.end);
+  return inRanges(spans, offset);
 }
 
 // Contacts

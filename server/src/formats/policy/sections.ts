@@ -95,11 +95,19 @@ export function buildSections(root: Root, text: string): Section[] {
 
 /** The innermost section holding `offset`. */
 export function sectionAt(sections: Section[], offset: number): Section | undefined {
-  let found: Section | undefined;
-  for (const section of sections) {
-    if (section.headingStart <= offset && offset < section.end) found = section;
+  // The last heading at or before the offset, then out through the sections enclosing it: an
+  // earlier section that holds the offset holds that heading too, so it is one of them.
+  let low = 0;
+  let high = sections.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (sections[middle].headingStart <= offset) low = middle + 1;
+    else high = middle;
   }
-  return found;
+  for (let section: Section | undefined = sections[low - 1]; section; section = section.parent) {
+    if (offset < section.end) return section;
+  }
+  return undefined;
 }
 
 export function sectionDepthOf(sections: Section[]): number {

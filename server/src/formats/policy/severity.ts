@@ -1,3 +1,4 @@
+import { firstStartAfter } from './ranges';
 import type { Nodes, Root, Table } from 'mdast';
 import { nodeRange } from '../markdown';
 import { unitHours } from './durations';
@@ -60,8 +61,15 @@ export function collectSeverityGroups(root: Root, blocks: TextBlock[], durations
   const groups: SeverityGroup[] = [];
   const byStart = new Map(blocks.map((block) => [block.start, block]));
   const blockAt = (start: number) => byStart.get(start);
-  const firstDuration = (start: number, end: number) =>
-    durations.find((duration) => duration.start >= start && duration.end <= end);
+  // Durations are in document order: search from the first one starting at `start` or later.
+  const firstDuration = (start: number, end: number) => {
+    for (let index = firstStartAfter(durations, start - 1); index < durations.length; index++) {
+      const duration = durations[index];
+      if (duration.start > end) return undefined;
+      if (duration.end <= end) return duration;
+    }
+    return undefined;
+  };
   const visit = (node: Nodes, context: string) => {
     if (node.type === 'table') {
       groups.push(...tableSeverityGroups(node, blockAt, firstDuration));

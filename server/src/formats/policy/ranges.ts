@@ -1,0 +1,47 @@
+/** Look-ups over ranges in document order, by binary search instead of a scan of every range. */
+
+interface Range {
+  start: number;
+  end: number;
+}
+
+/** The index of the first range whose start is greater than `offset` (ranges sorted by start). */
+export function firstStartAfter(ranges: readonly Range[], offset: number): number {
+  let low = 0;
+  let high = ranges.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (ranges[middle].start <= offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** Whether one of `ranges` (apart from each other, in document order) holds `offset`. */
+export function inRanges(ranges: readonly Range[], offset: number): boolean {
+  const before = firstStartAfter(ranges, offset) - 1;
+  return before >= 0 && offset < ranges[before].end;
+}
+
+/**
+ * Ranges added one by one, kept by start, that answer whether a new one overlaps any of them:
+ * only those starting within the longest range's length before it can.
+ */
+export class RangeSet<T extends Range> {
+  private readonly sorted: T[] = [];
+  private longest = 1;
+
+  overlaps(range: Range): boolean {
+    for (let index = firstStartAfter(this.sorted, range.end - 1) - 1; index >= 0; index--) {
+      const other = this.sorted[index];
+      if (other.start < range.start - this.longest) break;
+      if (other.start < range.end && range.start < other.end) return true;
+    }
+    return false;
+  }
+
+  add(range: T): void {
+    this.sorted.splice(firstStartAfter(this.sorted, range.start), 0, range);
+    this.longest = Math.max(this.longest, range.end - range.start, 1);
+  }
+}
