@@ -5,13 +5,17 @@ interface Range {
   end: number;
 }
 
-/** The index of the first range whose start is greater than `offset` (ranges sorted by start). */
-export function firstStartAfter(ranges: readonly Range[], offset: number): number {
+/** The index of the first item whose start is greater than `offset` (items sorted by `startOf`). */
+export function firstStartAfter<T>(
+  items: readonly T[],
+  offset: number,
+  startOf: (item: T) => number = (item) => (item as Range).start,
+): number {
   let low = 0;
-  let high = ranges.length;
+  let high = items.length;
   while (low < high) {
     const middle = (low + high) >> 1;
-    if (ranges[middle].start <= offset) low = middle + 1;
+    if (startOf(items[middle]) <= offset) low = middle + 1;
     else high = middle;
   }
   return low;

@@ -1,3 +1,4 @@
+import { firstStartAfter } from './ranges';
 import type { Heading, Nodes, Root } from 'mdast';
 import { nodeRange } from '../markdown';
 import type { Section } from './model';
@@ -97,14 +98,8 @@ export function buildSections(root: Root, text: string): Section[] {
 export function sectionAt(sections: Section[], offset: number): Section | undefined {
   // The last heading at or before the offset, then out through the sections enclosing it: an
   // earlier section that holds the offset holds that heading too, so it is one of them.
-  let low = 0;
-  let high = sections.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (sections[middle].headingStart <= offset) low = middle + 1;
-    else high = middle;
-  }
-  for (let section: Section | undefined = sections[low - 1]; section; section = section.parent) {
+  const last = firstStartAfter(sections, offset, (section) => section.headingStart) - 1;
+  for (let section: Section | undefined = sections[last]; section; section = section.parent) {
     if (offset < section.end) return section;
   }
   return undefined;
