@@ -1,4 +1,5 @@
 import type { Finding, ProjectFacts, RelatedLocation } from '../core/types';
+import { differenceEdit } from '../engine/fixes';
 import type { LintOptions, LintResult } from '../engine/lint';
 import type { ComposeModel } from '../formats/compose/model';
 import { buildProject } from '../formats/compose/project';
@@ -97,20 +98,6 @@ export function serviceChunks(text: string): Chunk[] | undefined {
   return chunks.length > 0 ? chunks : undefined;
 }
 
-/** Where two texts differ: the common prefix and suffix left out. */
-export function changedRange(before: string, after: string): { start: number; oldEnd: number; newEnd: number } {
-  let start = 0;
-  const shorter = Math.min(before.length, after.length);
-  while (start < shorter && before.charCodeAt(start) === after.charCodeAt(start)) start++;
-  let oldEnd = before.length;
-  let newEnd = after.length;
-  while (oldEnd > start && newEnd > start && before.charCodeAt(oldEnd - 1) === after.charCodeAt(newEnd - 1)) {
-    oldEnd--;
-    newEnd--;
-  }
-  return { start, oldEnd, newEnd };
-}
-
 /** Whether a policy that promises something speaks for the file: its promises look across services. */
 function promisedAbout(facts: ProjectFacts | undefined): boolean {
   const policy = facts?.policy?.();
@@ -207,7 +194,13 @@ export function lintServiceEdit(
 ): { result: LintResult; snapshot: ComposeSnapshot } | undefined {
   const chunks = serviceChunks(text);
   if (!chunks || chunks.length !== previous.chunks.length) return undefined;
-  const change = changedRange(previous.text, text);
+  // Where the two versions differ: the common prefix and suffix left out.
+  const difference = differenceEdit(previous.text, text);
+  const change = {
+    start: difference.start,
+    oldEnd: difference.end,
+    newEnd: difference.start + difference.newText.length,
+  };
   const delta = change.newEnd - change.oldEnd;
   const index = chunks.findIndex((chunk) => chunk.bodyStart <= change.start && change.newEnd <= chunk.end);
   if (index === -1) return undefined;
