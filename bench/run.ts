@@ -3,8 +3,17 @@
  * it never passes or fails. Sections: engine vs parse floor, scaling, CLI vs peer linters,
  * language server latency and memory, package size.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -224,6 +233,75 @@ function peers(): void {
       ],
     ],
   );
+}
+
+/** Runs a command to its end, reading its peak RSS from /proc while it runs (0 where there is no /proc). */
+async function timedProcess(command: string, args: string[]): Promise<{ ms: number; peakMb: number }> {
+  const start = performance.now();
+  const child = spawn(command, args, { cwd: ROOT, stdio: 'ignore' });
+  let peakMb = 0;
+  const poll = setInterval(() => {
+    try {
+      peakMb = Math.max(peakMb, procStatus(child.pid!).peakMb);
+    } catch {
+      // It exited between two polls.
+    }
+  }, 20);
+  await new Promise((resolve) => child.on('exit', resolve));
+  clearInterval(poll);
+  return { ms: performance.now() - start, peakMb };
+}
+
+/**
+ * The CLI over a tree of many packages, each with its own package.json, SECURITY.md and
+ * compose.yaml taken in turn from the corpus (synthetic ones without it), at ×1, ×2, ×4, ×8:
+ * the time should grow linearly and the peak RSS stay flat.
+ */
+async function manyFiles(): Promise<void> {
+  console.log('## 2b. The CLI over many files (whole process; slope 1.0 = linear)\n');
+  const read = (folder: string, pattern: RegExp) => {
+    const path = join(SHARED, 'corpus', folder);
+    return existsSync(path)
+      ? readdirSync(path)
+          .filter((name) => pattern.test(name))
+          .map((name) => readFileSync(join(path, name), 'utf8'))
+      : [];
+  };
+  const composeTexts = read('compose', /\.ya?ml$/);
+  const policyTexts = read('security-md', /\.md$/);
+  if (composeTexts.length === 0) composeTexts.push(syntheticCompose(10));
+  if (policyTexts.length === 0) policyTexts.push(syntheticPolicy(4 * 1024));
+  const cli = join(ROOT, 'dist', 'cli.js');
+  const rows: string[][] = [];
+  let previous: { packages: number; ms: number } | undefined;
+  for (const packages of [250, 500, 1000, 2000]) {
+    const root = mkdtempSync(join(tmpdir(), 'secpolicy-many-'));
+    try {
+      for (let i = 0; i < packages; i++) {
+        const folder = join(root, `package-${i}`);
+        mkdirSync(folder);
+        writeFileSync(join(folder, 'package.json'), `{ "name": "package-${i}", "version": "1.${i}.0" }\n`);
+        writeFileSync(join(folder, 'SECURITY.md'), policyTexts[i % policyTexts.length]);
+        writeFileSync(join(folder, 'compose.yaml'), composeTexts[i % composeTexts.length]);
+      }
+      const run = await timedProcess(process.execPath, [
+        cli,
+        '--format',
+        'json',
+        '--output',
+        join(root, 'out.json'),
+        root,
+      ]);
+      const slope = previous
+        ? (Math.log(run.ms / previous.ms) / Math.log(packages / previous.packages)).toFixed(2)
+        : '—';
+      rows.push([`${packages} × (policy + Compose file)`, ms(run.ms), `${run.peakMb.toFixed(0)} MB`, slope]);
+      previous = { packages, ms: run.ms };
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  }
+  table(['files', 'whole process', 'peak RSS', 'slope vs previous'], rows);
 }
 
 /** A change that types `text` at `line`, `character`. */
@@ -485,6 +563,7 @@ async function main(): Promise<void> {
   const wants = (section: string) => asked.length === 0 || asked.includes(section);
   if (wants('engine')) engineVersusParse();
   if (wants('scaling')) scaling();
+  if (wants('files')) await manyFiles();
   if (wants('peers')) peers();
   if (wants('lsp')) await languageServer();
   if (wants('memory')) await serverMemory();
