@@ -207,12 +207,21 @@ function fileReport(
     suppressed = suppressed.filter((finding) => finding.severity === 'error');
   }
   const fixable = findings.filter((finding) => automaticFix(withUnattendedFixes(finding)) !== undefined).length;
+  // The lines of each file related locations point into, indexed once per file.
+  const indexes = new Map<string, LineIndex | undefined>();
+  const linesOf = (file: string) => {
+    if (!indexes.has(file)) {
+      const text = textOf(file);
+      indexes.set(file, text === undefined ? undefined : new LineIndex(text));
+    }
+    return indexes.get(file);
+  };
   run.files.push({
     path: options.shown(path),
-    text: finalText,
-    findings: findings.map((finding) => withPlaces(withoutCrossFileFixes(finding), path, options.shown, textOf)),
+    lines: new LineIndex(finalText),
+    findings: findings.map((finding) => withPlaces(withoutCrossFileFixes(finding), path, options.shown, linesOf)),
     suppressed: suppressed.map((finding) => ({
-      ...withPlaces(finding, path, options.shown, textOf),
+      ...withPlaces(finding, path, options.shown, linesOf),
       ...(finding.justification !== undefined ? { justification: finding.justification } : {}),
     })),
     fixed,
@@ -227,14 +236,13 @@ function withPlaces(
   finding: Finding,
   path: string,
   shown: (path: string) => string,
-  textOf: (path: string) => string | undefined,
+  linesOf: (path: string) => LineIndex | undefined,
 ): ReportedFinding {
   if (!finding.related) return finding;
   const relatedAt = finding.related.flatMap((related) => {
     const file = related.path ?? path;
-    const text = textOf(file);
-    if (text === undefined) return [];
-    const index = new LineIndex(text);
+    const index = linesOf(file);
+    if (index === undefined) return [];
     const start: Position = index.position(related.start);
     const end: Position = index.position(related.end);
     return [{ path: shown(file), start, end, message: related.message }];

@@ -1,3 +1,4 @@
+import type { LineIndex } from '../core/text';
 import type { Finding } from '../core/types';
 import type { Problem } from './discover';
 
@@ -16,7 +17,8 @@ export interface ReportedFinding extends Finding {
 export interface FileReport {
   /** The path as shown to the user: relative to where the command ran. */
   path: string;
-  text: string;
+  /** Where the file's lines start, to place findings: the text itself is not kept once linted. */
+  lines: LineIndex;
   findings: ReportedFinding[];
   /** Findings inline directives turned off, with the reason given: reported, never counted. */
   suppressed: (ReportedFinding & { justification?: string })[];

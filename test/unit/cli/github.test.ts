@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import type { FileReport, RunReport } from '../../../server/src/cli/report';
+import { LineIndex } from '../../../server/src/core/text';
 import { formatGithub } from '../../../server/src/cli/reporters/github';
 
 function file(path: string, text: string, findings: Partial<FileReport['findings'][number]>[]): FileReport {
   return {
     path,
-    text,
+    lines: new LineIndex(text),
     fixed: 0,
     fixable: 0,
     toReview: 0,

@@ -1,4 +1,3 @@
-import { LineIndex } from '../../core/text';
 import type { Severity } from '../../core/types';
 import { printable } from '../io';
 import { countFindings, type RunReport } from '../report';
@@ -28,7 +27,7 @@ function escapeProperty(text: string): string {
 export function formatGithub(report: RunReport): string {
   const lines: string[] = [];
   for (const file of report.files) {
-    const index = new LineIndex(file.text);
+    const index = file.lines;
     for (const finding of file.findings) {
       const start = index.position(finding.start);
       const end = index.position(finding.end);

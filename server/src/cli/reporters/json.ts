@@ -1,10 +1,9 @@
-import { LineIndex } from '../../core/text';
 import { countFindings, type ReportedFinding, type RunReport } from '../report';
 
 /** A stable JSON document for scripts: every finding with 1-based positions, its fixes, and the totals. */
 export function formatJson(report: RunReport): string {
   const files = report.files.map((file) => {
-    const index = new LineIndex(file.text);
+    const index = file.lines;
     const placed = (finding: ReportedFinding) => {
       const start = index.position(finding.start);
       const end = index.position(finding.end);

@@ -1,7 +1,6 @@
 import { ruleDocUrl } from '../../engine/docs';
 import type { Severity, SeveritySetting } from '../../core/types';
 import type { AnyRule } from '../../rules';
-import { LineIndex } from '../../core/text';
 import { type RunReport } from '../report';
 
 const LEVELS: Record<SeveritySetting, string> = { error: 'error', warning: 'warning', info: 'note', off: 'none' };
@@ -17,7 +16,7 @@ function artifactUri(path: string): string {
 export function formatSarif(report: RunReport, rules: readonly AnyRule[], version: string): string {
   const ruleIndex = new Map(rules.map((rule, index) => [rule.meta.id, index]));
   const results = report.files.flatMap((file) => {
-    const index = new LineIndex(file.text);
+    const index = file.lines;
     const region = (start: number, end: number) => {
       const from = index.position(start);
       const to = index.position(end);

@@ -1,5 +1,4 @@
 import { styleText } from 'node:util';
-import { LineIndex } from '../../core/text';
 import { printable } from '../io';
 import { countFindings, type RunReport } from '../report';
 
@@ -15,7 +14,7 @@ export function formatStylish(report: RunReport, color: boolean): string {
   const blocks: string[] = [];
   for (const file of report.files) {
     if (file.findings.length === 0) continue;
-    const index = new LineIndex(file.text);
+    const index = file.lines;
     const rows = file.findings.map((finding) => {
       const { line, column } = index.position(finding.start);
       return { where: `${line}:${column}`, finding };
