@@ -1,5 +1,5 @@
 import type * as ZxcvbnCore from '@zxcvbn-ts/core';
-import type { ZxcvbnFactory, ZxcvbnResult } from '@zxcvbn-ts/core';
+import type { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import type * as ZxcvbnCommon from '@zxcvbn-ts/language-common';
 import { isIdentityKey } from './names';
 
@@ -79,22 +79,43 @@ function loadZxcvbn(): ZxcvbnFactory {
   return new Factory({ dictionary, graphs: adjacencyGraphs, maxLength: 128, l33tMaxSubstitutions: 10 });
 }
 
-const verdicts = new Map<string, ZxcvbnResult>();
+/** What is read of zxcvbn's estimate: its score, and the patterns it cut the value into. */
+interface Estimate {
+  score: number;
+  sequence: { pattern: string; length: number; guesses: number }[];
+}
+
+/**
+ * Estimates kept across lints (rules run on every keystroke), the least recently used dropped
+ * first: room for every credential of a large file, so that no lint judges them all again.
+ */
+const MAX_KEPT_ESTIMATES = 4096;
+const estimates = new Map<string, Estimate>();
 
 /**
  * zxcvbn's estimate for `value`, with `context` (service, image and variable names) counted as
- * words an attacker tries first. Results are kept, since rules run on every keystroke.
+ * words an attacker tries first.
  */
-function estimate(value: string, context: readonly string[]): ZxcvbnResult {
+function estimate(value: string, context: readonly string[]): Estimate {
   const words = wordsWithin(value, context);
   const key = `${value}\u0000${words.join('\u0000')}`;
-  let result = verdicts.get(key);
-  if (!result) {
+  let result = estimates.get(key);
+  if (result) {
+    estimates.delete(key);
+  } else {
     zxcvbn ??= loadZxcvbn();
-    result = zxcvbn.check(value, words);
-    if (verdicts.size > 500) verdicts.clear();
-    verdicts.set(key, result);
+    const { score, sequence } = zxcvbn.check(value, words);
+    result = {
+      score,
+      sequence: sequence.map((match) => ({
+        pattern: match.pattern,
+        length: match.token.length,
+        guesses: match.guesses,
+      })),
+    };
+    if (estimates.size >= MAX_KEPT_ESTIMATES) estimates.delete(estimates.keys().next().value!);
   }
+  estimates.set(key, result);
   return result;
 }
 
@@ -350,8 +371,7 @@ export function entropyBits(value: string): number {
   const byAlphabet = value.length * perCharacter;
   let byPattern = 0;
   for (const match of estimate(value, []).sequence) {
-    byPattern +=
-      match.pattern === 'bruteforce' ? match.token.length * perCharacter : Math.log2(Math.max(match.guesses, 1));
+    byPattern += match.pattern === 'bruteforce' ? match.length * perCharacter : Math.log2(Math.max(match.guesses, 1));
   }
   // Random strings hold short runs that look like dates or words by chance: only structure that
   // takes away a fifth or more of the bits counts as structure.
