@@ -19,9 +19,10 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { buildSync } from 'esbuild';
 import { parseDocument } from 'yaml';
-import { lintText } from '../server/src/rules';
+import { lintParsed, lintText } from '../server/src/rules';
 import type { DocumentKind } from '../server/src/core/types';
-import { parseMarkdown } from '../server/src/formats/markdown';
+import { parseWholeMarkdown } from '../server/src/formats/markdown';
+import { parsePolicy } from '../server/src/formats/policy/parse';
 import {
   DidChangeTextDocumentNotification,
   type TextDocumentContentChangeEvent,
@@ -71,9 +72,18 @@ function time(work: () => void, runs: number): number[] {
   return durations;
 }
 
+/**
+ * The parser alone. A policy is parsed whole here, and linted below from a whole parse too: the
+ * section cache would otherwise make the repeated runs of one text measure a cache hit.
+ */
 function parseFloor(kind: DocumentKind, text: string): void {
-  if (kind === 'policy') parseMarkdown(text);
+  if (kind === 'policy') parseWholeMarkdown(text);
   else parseDocument(text);
+}
+
+function lintFromScratch(kind: DocumentKind, text: string): void {
+  if (kind === 'policy') lintParsed(parsePolicy(text, parseWholeMarkdown));
+  else lintText(kind, text);
 }
 
 function corpusFiles(): { name: string; kind: DocumentKind; text: string }[] {
@@ -108,7 +118,7 @@ function engineVersusParse(): void {
     if (lintText(file.kind, file.text).skipped) continue;
     const runs = file.text.length > 100_000 ? 15 : 60;
     const parse = time(() => parseFloor(file.kind, file.text), runs);
-    const lint = time(() => lintText(file.kind, file.text), runs);
+    const lint = time(() => lintFromScratch(file.kind, file.text), runs);
     const entry = byKind.get(file.kind) ?? { lint: 0, parse: 0, p99: [], count: 0 };
     entry.lint += median(lint);
     entry.parse += median(parse);
@@ -548,7 +558,7 @@ function packageSize(): void {
   console.log('## 6. Package\n');
   const vsix = join(ROOT, 'secpolicy.vsix');
   if (!existsSync(vsix)) spawnSync('npm', ['run', 'package'], { cwd: ROOT, stdio: 'ignore' });
-  const rows = ['secpolicy.vsix', 'dist/server.js', 'dist/client.js', 'dist/cli.js']
+  const rows = ['secpolicy.vsix', 'dist/secpolicy.js', 'dist/client.js']
     .filter((file) => existsSync(join(ROOT, file)))
     .map((file) => [file, `${(statSync(join(ROOT, file)).size / 1024).toFixed(0)} KB`]);
   table(['file', 'size'], rows);
