@@ -1,3 +1,4 @@
+import { firstAtLeast, firstStartAfter, rangeAt } from './ranges';
 import type { Nodes, Root } from 'mdast';
 import { nodeRange } from '../markdown';
 import type { Contact, ContactKind, TextBlock } from './model';
@@ -210,9 +211,9 @@ function classifyUrl(
 function linkContext(blocks: TextBlock[], start: number): LinkContext | undefined {
   const block = blockAt(blocks, start);
   if (!block) return undefined;
-  const sentence = block.sentences.find((each) => each.start <= start && start < each.end);
+  const sentence = rangeAt(block.sentences, start);
   if (!sentence) return undefined;
-  const index = block.offsets.findIndex((offset) => offset >= start) - sentence.plainStart;
+  const index = firstAtLeast(block.offsets, start) - sentence.plainStart;
   return { sentence: sentence.plain, before: sentence.plain.slice(0, Math.max(0, index)) };
 }
 
@@ -320,11 +321,10 @@ export function collectContacts(root: Root, text: string, blocks: TextBlock[]): 
     }
     for (const match of block.source.matchAll(REPORT_BUTTON)) {
       // The button's label in the plain words, read in its sentence.
-      const index = block.offsets.findIndex((offset) => offset >= block.start + match.index + 1);
-      const sentence = block.sentences.find(
-        (each) => each.plainStart <= index && index < each.plainStart + each.plain.length,
-      );
-      if (!sentence || isNegated(sentence.plain, index - sentence.plainStart)) continue;
+      const index = firstAtLeast(block.offsets, block.start + match.index + 1);
+      const sentence = block.sentences[firstStartAfter(block.sentences, index, (each) => each.plainStart) - 1];
+      if (!sentence || index >= sentence.plainStart + sentence.plain.length) continue;
+      if (isNegated(sentence.plain, index - sentence.plainStart)) continue;
       advisoryWords.push(phraseContact(block, index, index + LABEL_LENGTH));
     }
   }
@@ -453,18 +453,9 @@ function findEmails(source: string, offset: number, add: (contact: Contact) => v
 
 // Durations and the words that hedge them
 
-/** The block holding `offset`: blocks are in document order and do not overlap, so a binary search finds it. */
+/** The block holding `offset`: blocks are in document order and do not overlap. */
 function blockAt(blocks: TextBlock[], offset: number): TextBlock | undefined {
-  let low = 0;
-  let high = blocks.length - 1;
-  while (low <= high) {
-    const middle = (low + high) >> 1;
-    const block = blocks[middle];
-    if (offset < block.start) high = middle - 1;
-    else if (offset >= block.end) low = middle + 1;
-    else return block;
-  }
-  return undefined;
+  return rangeAt(blocks, offset);
 }
 
 /**

@@ -21,10 +21,27 @@ export function firstStartAfter<T>(
   return low;
 }
 
+/** The one of `ranges` (apart from each other, in document order) that holds `offset`, if any. */
+export function rangeAt<T extends Range>(ranges: readonly T[], offset: number): T | undefined {
+  const before = firstStartAfter(ranges, offset) - 1;
+  return before >= 0 && offset < ranges[before].end ? ranges[before] : undefined;
+}
+
 /** Whether one of `ranges` (apart from each other, in document order) holds `offset`. */
 export function inRanges(ranges: readonly Range[], offset: number): boolean {
-  const before = firstStartAfter(ranges, offset) - 1;
-  return before >= 0 && offset < ranges[before].end;
+  return rangeAt(ranges, offset) !== undefined;
+}
+
+/** The first of `ranges` (in document order) that starts at or after `start` and before `end`, if any. */
+export function firstStartingIn<T extends Range>(ranges: readonly T[], start: number, end: number): T | undefined {
+  const index = firstStartAfter(ranges, start - 1);
+  return index < ranges.length && ranges[index].start < end ? ranges[index] : undefined;
+}
+
+/** The index of the first of `values` (in ascending order) at or above `target`; -1 when none is. */
+export function firstAtLeast(values: readonly number[], target: number): number {
+  const index = firstStartAfter(values, target - 1, (value) => value);
+  return index < values.length ? index : -1;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { firstAtLeast, firstStartingIn } from './ranges';
 import type { Nodes, Root } from 'mdast';
 import { nodeRange } from '../markdown';
 import type { PublicReportInstruction, Sentence } from './model';
@@ -88,9 +89,9 @@ export function collectPublicInstructions(
       instructions.push(found);
       continue;
     }
-    const link = publicLinks.find((each) => each.start >= sentence.start && each.start < sentence.end);
+    const link = firstStartingIn(publicLinks, sentence.start, sentence.end);
     if (link && IMPERATIVE_VERB.test(plain)) {
-      const index = sentence.block.offsets.findIndex((offset) => offset >= link.start) - sentence.plainStart;
+      const index = firstAtLeast(sentence.block.offsets, link.start) - sentence.plainStart;
       if (index >= 0 && isNegated(plain, index)) continue;
       const text = sentence.block.source.slice(link.start - sentence.block.start, link.end - sentence.block.start);
       instructions.push({ start: link.start, end: link.end, text, sentence });

@@ -1,6 +1,13 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { firstStartAfter, inRanges, RangeSet } from '../../../../server/src/formats/policy/ranges';
+import {
+  firstAtLeast,
+  firstStartAfter,
+  firstStartingIn,
+  inRanges,
+  rangeAt,
+  RangeSet,
+} from '../../../../server/src/formats/policy/ranges';
 
 describe('policy/ranges', () => {
   it('finds the first range starting after an offset', () => {
@@ -16,6 +23,30 @@ describe('policy/ranges', () => {
     assert.deepEqual(
       [1, 2, 3, 4, 8, 9, 12].map((offset) => inRanges(ranges, offset)),
       [false, true, true, true, true, false, false],
+    );
+  });
+
+  it('finds the range holding an offset, the first starting in a span, and the first value at least a target', () => {
+    const ranges = [
+      { start: 2, end: 4 },
+      { start: 6, end: 9 },
+    ];
+    assert.deepEqual(
+      [1, 2, 5, 8, 9].map((offset) => rangeAt(ranges, offset)),
+      [undefined, ranges[0], undefined, ranges[1], undefined],
+    );
+    assert.deepEqual(
+      [
+        [0, 2],
+        [0, 3],
+        [3, 7],
+        [7, 20],
+      ].map(([start, end]) => firstStartingIn(ranges, start, end)),
+      [undefined, ranges[0], ranges[1], undefined],
+    );
+    assert.deepEqual(
+      [0, 3, 4, 10, 11].map((target) => firstAtLeast([3, 4, 4, 10], target)),
+      [0, 0, 1, 3, -1],
     );
   });
 
