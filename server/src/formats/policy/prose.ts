@@ -18,7 +18,10 @@ function pushPlain(builder: PlainBuilder, value: string, start: number, end: num
     const last = builder.chars[builder.chars.length - 1];
     if (char === ' ' && (last === ' ' || last === undefined)) continue;
     builder.chars.push(char);
-    builder.offsets.push(exact ? start + i : Math.min(start + i, Math.max(start, end - 1)));
+    // Never behind the character before: a node the parser made up (without a position) would put
+    // its characters at 0, and look-ups search the offsets as a sorted list.
+    const offset = exact ? start + i : Math.min(start + i, Math.max(start, end - 1));
+    builder.offsets.push(Math.max(offset, builder.offsets[builder.offsets.length - 1] ?? offset));
   }
 }
 
