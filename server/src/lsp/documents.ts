@@ -30,7 +30,7 @@ export interface Linted {
   skipped?: string;
   /** Undefined until linted, and again after a settings change. */
   findings?: Finding[];
-  /** The findings came from linting one service of the file: their fixes may be out of date. */
+  /** The findings came from linting one service of the file, and carry no fixes (see compose-incremental). */
   partial?: boolean;
 }
 
@@ -75,8 +75,9 @@ export class LintedDocuments {
   ) {}
 
   /**
-   * The findings of the document's current version, linting it first when needed. Fixes are read
-   * from them (`withFixes`): findings of a keystroke linted within one service are then made whole.
+   * The findings of the document's current version, linting it first when needed. When their
+   * fixes are wanted (`withFixes`), findings of a keystroke linted within one service are replaced
+   * by a whole lint's.
    */
   lint(document: TextDocument, withFixes = false): Linted | undefined {
     const kind = kindOf(document);
