@@ -98,10 +98,17 @@ export function serviceChunks(text: string): Chunk[] | undefined {
   return chunks.length > 0 ? chunks : undefined;
 }
 
+/** The last policy text read, and whether it promises anything: it changes far less often than a keystroke. */
+let lastPolicy: { text: string; promises: boolean } | undefined;
+
 /** Whether a policy that promises something speaks for the file: its promises look across services. */
 function promisedAbout(facts: ProjectFacts | undefined): boolean {
   const policy = facts?.policy?.();
-  return policy !== undefined && parsePolicy(policy.text).promises.length > 0;
+  if (policy === undefined) return false;
+  if (lastPolicy?.text !== policy.text) {
+    lastPolicy = { text: policy.text, promises: parsePolicy(policy.text).promises.length > 0 };
+  }
+  return lastPolicy.promises;
 }
 
 function hasEdgeProxy(model: ComposeModel, facts: ProjectFacts | undefined): boolean {
