@@ -88,6 +88,9 @@ function containerDepth(text: string): number {
   return deepest;
 }
 
+/** After these a quote opens a scalar: a key's colon, an item's dash, a flow opener or comma, `?`. */
+const SCALAR_STARTS_AFTER = new Set([':', '-', '[', '{', ',', '?']);
+
 /**
  * How deep YAML nests, read without parsing: flow collections (`[`, `{`) outside quotes and
  * comments, and block nesting by indentation and by `- ` items opened on one line.
@@ -135,7 +138,7 @@ function yamlDepth(text: string): number {
     if ((character === '"' || character === "'") && scalarCanStart) quote = character;
     else if (character === '[' || character === '{') deepest = Math.max(deepest, ++flow);
     else if ((character === ']' || character === '}') && flow > 0) flow--;
-    if (character !== ' ' && character !== '\t') scalarCanStart = /[:\-[{,?]/.test(character);
+    if (character !== ' ' && character !== '\t') scalarCanStart = SCALAR_STARTS_AFTER.has(character);
   }
   return deepest;
 }
