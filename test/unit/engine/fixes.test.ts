@@ -99,21 +99,46 @@ describe('fix-all', () => {
     );
   });
 
-  it('never lets two fixes break YAML together: the pass is redone with one, and a breaking fix is left', () => {
-    // Removing the only variable empties `environment:` to `{}`; the socket fix adds DOCKER_HOST under it.
+  it('never lets two fixes break YAML together: the pass is redone with one fix', () => {
+    // Removing the only variable empties `environment:` to `{}`, while the socket fix adds DOCKER_HOST under
+    // the map as it was: together they break the YAML. Alone, each is fine, and the socket fix then writes
+    // DOCKER_HOST inside the braces.
     const text =
       'services:\n  db:\n    image: postgres:16\n    environment:\n      MYSQL_ALLOW_EMPTY_PASSWORD: (\n    volumes:\n      - /var/run/docker.sock:/var/run/docker.sock\n';
     const lint = (current: string) => lintText('compose', current).findings;
     const fixed = fixAllText(text, lint);
-    assert.equal(
+    assert.equal(fixed.passes, 2);
+    assert.ok(
+      fixed.text.startsWith(
+        'services:\n  db:\n    image: postgres:16\n    networks:\n      - default\n      - docker-socket-proxy\n    environment:\n      { DOCKER_HOST: tcp://docker-socket-proxy:2375 }\n  docker-socket-proxy:\n',
+      ),
       fixed.text,
-      'services:\n  db:\n    image: postgres:16\n    environment:\n      {}\n    volumes:\n      - /var/run/docker.sock:/var/run/docker.sock\n',
     );
-    assert.equal(fixed.passes, 1);
+    // What is left is the proxy's own read-only socket: the reminder that it is the mitigation.
     assert.deepEqual(
-      lint(fixed.text).map((finding) => finding.ruleId),
-      ['compose/docker-socket'],
+      lint(fixed.text).map((finding) => [finding.ruleId, finding.severity]),
+      [['compose/docker-socket', 'info']],
     );
+  });
+
+  it('leaves out a fix that breaks the YAML on its own', () => {
+    const text = 'services:\n  db:\n    image: postgres:16\n';
+    const breaking: Finding = {
+      ruleId: 'compose/example',
+      severity: 'warning',
+      message: 'm',
+      messageId: 'm',
+      start: 0,
+      end: 1,
+      fixes: [
+        { title: 'open a flow list', edits: [{ start: text.length, end: text.length, newText: '    ports: [\n' }] },
+      ],
+    };
+    const lint = (current: string) => [
+      ...lintText('compose', current).findings,
+      ...(current === text ? [breaking] : []),
+    ];
+    assert.deepEqual(fixAllText(text, lint), { text, passes: 0 });
   });
 
   it('turns a whole-text change into one minimal edit', () => {

@@ -287,7 +287,13 @@ export function lineAfter(text: string, node: Node): { at: number; breakFirst: b
  * style, or `, key: value` in a flow map (one line only there).
  */
 export function appendMapEntry(text: string, map: Node | null | undefined, lines: string[]): TextEdit | undefined {
-  if (!isMap(map) || map.items.length === 0) return undefined;
+  if (!isMap(map)) return undefined;
+  if (map.items.length === 0) {
+    // An empty flow map (`environment: {}`) takes one entry inside its braces, when nothing else is there.
+    if (!map.flow || !map.range || lines.length !== 1) return undefined;
+    if (!/^\{[ \t]*\}$/.test(text.slice(map.range[0], map.range[1]))) return undefined;
+    return { start: map.range[0], end: map.range[1], newText: `{ ${lines[0]} }` };
+  }
   const lastPair = map.items[map.items.length - 1];
   const first = map.items[0].key as Node | null;
   const last = ((lastPair.value as Node | null) ?? (lastPair.key as Node | null)) || undefined;

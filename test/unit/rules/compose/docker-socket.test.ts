@@ -374,6 +374,25 @@ ${PROXY('agent', '/var/run/docker.sock', 'docker-socket-proxy', ['    profiles: 
 `,
   },
   {
+    name: 'an empty environment map written {} takes DOCKER_HOST inside its braces',
+    code: `services:
+  agent:
+    image: acme/agent:1
+    environment: {}
+    volumes:
+      - /var/run/docker.sock:/var/run/docker.sock
+`,
+    errors: [{ line: 6, column: 9, endLine: 6, endColumn: 50, ...WRITABLE('agent', '/var/run/docker.sock') }],
+    output: `services:
+  agent:
+    image: acme/agent:1
+    networks:
+      - default
+      - docker-socket-proxy
+    environment: { DOCKER_HOST: tcp://docker-socket-proxy:2375 }
+${PROXY('agent')}${INTERNAL()}`,
+  },
+  {
     name: 'an environment map, a networks map and a DOCKER_HOST that named the socket',
     code: `services:
   nginx-proxy:
