@@ -54,6 +54,8 @@ export interface Finding {
   end: number;
   fixes?: Fix[];
   related?: RelatedLocation[];
+  /** From a rule that reports text that cannot be read (RuleMeta.reportsUnreadable). */
+  unreadable?: true;
 }
 
 /** A finding an inline directive turned off, with the reason written after ` -- `, if any. */
@@ -141,6 +143,11 @@ export interface RuleMeta {
    * (`secpolicy --fix`, fix-all on save), `review` when every fix waits for a person.
    */
   fixable?: 'unattended' | 'review';
+  /**
+   * The rule reports text that cannot be read (a YAML, `.env` or security.txt syntax error): fix-all never keeps a
+   * pass that adds such findings.
+   */
+  reportsUnreadable?: true;
 }
 
 export interface Report {

@@ -103,12 +103,9 @@ function findingKey(finding: Finding): string {
   return `${finding.ruleId}\u0000${finding.message}`;
 }
 
-/** The rules that say a file, or a line of it, can no longer be read (`compose/invalid-yaml`, `dotenv/invalid-line`). */
-const UNREADABLE = /\/invalid-(?:yaml|line)$/;
-
 /** Whether `after` says more of the text cannot be read than `before` did. */
 function breaksSyntax(before: readonly Finding[], after: readonly Finding[]): boolean {
-  const unreadable = (findings: readonly Finding[]) => findings.filter((finding) => UNREADABLE.test(finding.ruleId));
+  const unreadable = (findings: readonly Finding[]) => findings.filter((finding) => finding.unreadable);
   return removesAFinding(unreadable(after), unreadable(before));
 }
 

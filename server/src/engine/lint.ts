@@ -119,6 +119,7 @@ function runRule(
       end,
       ...(fixes && fixes.length > 0 ? { fixes } : {}),
       ...(found.related && found.related.length > 0 ? { related: found.related } : {}),
+      ...(rule.meta.reportsUnreadable ? { unreadable: true as const } : {}),
     });
   };
   const findingsOf = (document: ParsedModel, ruleIds: readonly string[], factsThere: ProjectFacts): Finding[] =>

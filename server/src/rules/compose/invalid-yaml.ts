@@ -6,6 +6,7 @@ export const invalidYaml: Rule<ComposeModel> = {
     id: 'compose/invalid-yaml',
     kind: 'compose',
     defaultSeverity: 'error',
+    reportsUnreadable: true,
     description: 'The file is not valid YAML, so Compose cannot read it and the other checks see only part of it.',
     messages: {
       invalid: 'Invalid YAML: {{problem}}',

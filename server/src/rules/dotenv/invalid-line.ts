@@ -7,6 +7,7 @@ export const dotenvInvalidLine: Rule<DotenvModel> = {
     id: 'dotenv/invalid-line',
     kind: 'dotenv',
     defaultSeverity: 'error',
+    reportsUnreadable: true,
     description: 'A line Compose cannot read, or a value that expands past any real setting.',
     messages: {
       notAnEntry: 'Not a KEY=value line: Compose refuses a .env file that holds one.',

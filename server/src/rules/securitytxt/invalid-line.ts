@@ -39,6 +39,7 @@ export const securityTxtInvalidLine: Rule<SecurityTxtModel> = {
     id: 'securitytxt/invalid-line',
     kind: 'securitytxt',
     defaultSeverity: 'error',
+    reportsUnreadable: true,
     description:
       'A line is not a field, a comment or blank, a field has no value, or the PGP signature wrapping is broken.',
     messages: {
