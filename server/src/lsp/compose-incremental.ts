@@ -6,7 +6,7 @@ import { buildProject } from '../formats/compose/project';
 import { dotenvLookup, projectWordsOf, publishedPorts } from '../formats/compose/resolve';
 import { familiesOfImage } from '../formats/compose/catalog';
 import { resolveInterpolation } from '../formats/compose/interpolation';
-import { parsePolicy } from '../formats/policy/parse';
+import { policyPromises } from '../formats/policy/parse';
 import { lintParsed } from '../rules';
 import { isEdgeProxy } from '../rules/utils/edge-proxy';
 
@@ -98,17 +98,10 @@ export function serviceChunks(text: string): Chunk[] | undefined {
   return chunks.length > 0 ? chunks : undefined;
 }
 
-/** The last policy text read, and whether it promises anything: it changes far less often than a keystroke. */
-let lastPolicy: { text: string; promises: boolean } | undefined;
-
 /** Whether a policy that promises something speaks for the file: its promises look across services. */
 function promisedAbout(facts: ProjectFacts | undefined): boolean {
   const policy = facts?.policy?.();
-  if (policy === undefined) return false;
-  if (lastPolicy?.text !== policy.text) {
-    lastPolicy = { text: policy.text, promises: parsePolicy(policy.text).promises.length > 0 };
-  }
-  return lastPolicy.promises;
+  return policy !== undefined && policyPromises(policy.text).length > 0;
 }
 
 function hasEdgeProxy(model: ComposeModel, facts: ProjectFacts | undefined): boolean {

@@ -4,7 +4,7 @@ import { collectContacts } from './contacts';
 import { collectDurations } from './durations';
 import { readFencedPolicy } from './fence';
 import { collectInsecureLinks } from './links';
-import type { PolicyModel } from './model';
+import type { DeploymentPromise, PolicyModel } from './model';
 import { collectPlaceholders } from './placeholders';
 import { collectPromises } from './promises';
 import { collectBlocks, collectCodeSpans } from './prose';
@@ -45,4 +45,16 @@ export function parsePolicy(text: string, parse: (markdown: string) => Root = pa
     promises: collectPromises(sentences),
     policyFence: fence,
   };
+}
+
+/** The last policy text whose promises were asked for, and its promises. */
+let lastPromises: { text: string; promises: DeploymentPromise[] } | undefined;
+
+/**
+ * The deployment promises of a policy text. The last text's are kept: a Compose file is checked
+ * against the same policy on every keystroke, and the policy changes far less often.
+ */
+export function policyPromises(text: string): DeploymentPromise[] {
+  if (lastPromises?.text !== text) lastPromises = { text, promises: parsePolicy(text).promises };
+  return lastPromises.promises;
 }

@@ -1,7 +1,7 @@
 import { fileName } from '../../core/paths';
 import type { Rule } from '../../core/types';
 import type { ComposeModel } from '../../formats/compose/model';
-import { parsePolicy } from '../../formats/policy/parse';
+import { policyPromises } from '../../formats/policy/parse';
 import { breachesIn, promiseScope, servicesOf } from '../utils/promises';
 
 /** A promise as a message quotes it: its first words. */
@@ -20,7 +20,7 @@ export const unkeptPromise: Rule<ComposeModel> = {
   check(model, context) {
     const policy = context.facts.policy?.();
     if (!policy) return;
-    const { promises } = parsePolicy(policy.text);
+    const promises = policyPromises(policy.text);
     if (promises.length === 0) return;
     const services = servicesOf(model);
     const policyName = fileName(policy.path);
