@@ -4,11 +4,9 @@ import type { LintOptions, LintResult } from '../engine/lint';
 import type { ComposeModel } from '../formats/compose/model';
 import { buildProject } from '../formats/compose/project';
 import { dotenvLookup, projectWordsOf, publishedPorts } from '../formats/compose/resolve';
-import { familiesOfImage } from '../formats/compose/catalog';
-import { resolveInterpolation } from '../formats/compose/interpolation';
 import { policyPromises } from '../formats/policy/parse';
 import { lintParsed } from '../rules';
-import { isEdgeProxy } from '../rules/utils/edge-proxy';
+import { imageFamilies, isEdgeProxy } from '../rules/utils/edge-proxy';
 
 /**
  * A keystroke inside one service of a large Compose file, linted with that service alone.
@@ -106,10 +104,9 @@ function promisedAbout(facts: ProjectFacts | undefined): boolean {
 
 function hasEdgeProxy(model: ComposeModel, facts: ProjectFacts | undefined): boolean {
   const lookup = dotenvLookup(facts ?? {});
-  return model.services.some((service) => {
-    const image = service.image ? resolveInterpolation(service.image.value, lookup).value : undefined;
-    return isEdgeProxy(service, publishedPorts(model, service, lookup), image ? familiesOfImage(image) : []);
-  });
+  return model.services.some((service) =>
+    isEdgeProxy(service, publishedPorts(model, service, lookup), imageFamilies(service, lookup)),
+  );
 }
 
 function parseAlone(path: string, text: string): ComposeModel {

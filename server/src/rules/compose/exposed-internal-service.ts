@@ -2,7 +2,6 @@ import { isMap, isScalar, isSeq, Scalar } from 'yaml';
 import type { Fix, Rule, TextEdit } from '../../core/types';
 import {
   familiesOfCommand,
-  familiesOfImage,
   familyOfPort,
   inPorts,
   isProtocolPort,
@@ -17,7 +16,7 @@ import { commandTokens, splitColons } from '../../formats/compose/specs';
 import { findPair, getNode, mapPairs, seqItems, stringRef } from '../../formats/compose/yaml';
 import { lineEnd, lineEnding, lineStart } from '../../core/text';
 import { dotenvLookup, isAllInterfaces, publishedPorts, type PublishedPort } from '../../formats/compose/resolve';
-import { isEdgeProxy } from '../utils/edge-proxy';
+import { imageFamilies, isEdgeProxy } from '../utils/edge-proxy';
 import { reportOnce } from '../utils/report-once';
 
 /**
@@ -50,11 +49,7 @@ class Facts {
 
   /** The catalog's families of its image, `.env` values filled in. */
   get families(): readonly ServiceFamily[] {
-    if (!this.memo.families) {
-      const image = this.service.image ? resolveInterpolation(this.service.image.value, this.lookup).value : undefined;
-      this.memo.families = image ? familiesOfImage(image) : [];
-    }
-    return this.memo.families;
+    return (this.memo.families ??= imageFamilies(this.service, this.lookup));
   }
 
   /** Command and entrypoint words, resolved. */

@@ -1,4 +1,5 @@
 import { familiesOfImage, type ServiceFamily } from '../../formats/compose/catalog';
+import { resolveInterpolation, type Lookup } from '../../formats/compose/interpolation';
 import type { PublishedPort } from '../../formats/compose/resolve';
 import type { Service } from '../../formats/compose/model';
 
@@ -25,4 +26,10 @@ export function isEdgeProxy(
       (ports.some((port) => /^(?:80|443|8080|8443)$/.test(port.target)) &&
         (EDGE_NAME.test(service.name) || familiesOfImage(service.name).some((family) => family.edge))))
   );
+}
+
+/** The catalog's families of a service's image, `.env` values filled in. */
+export function imageFamilies(service: Service, lookup: Lookup): readonly ServiceFamily[] {
+  const image = service.image ? resolveInterpolation(service.image.value, lookup).value : undefined;
+  return image ? familiesOfImage(image) : [];
 }
