@@ -1,8 +1,7 @@
 import { fileName } from '../../core/paths';
 import type { RelatedLocation, Rule } from '../../core/types';
-import { buildProject } from '../../formats/compose/project';
 import type { PolicyModel } from '../../formats/policy/model';
-import { breachesIn, promiseScope, servicesOf } from '../utils/promises';
+import { breachesIn, deploymentProjects, promiseProjects } from '../utils/promises';
 
 /** How many breaches the message names; the related locations list them all. */
 const NAMED = 1;
@@ -22,23 +21,13 @@ export const unkeptPromise: Rule<PolicyModel> = {
   },
   check(model, context) {
     if (model.promises.length === 0 || !context.facts.deployment) return;
-    const projects = context.facts
-      .deployment()
-      .map((sources) => ({ project: buildProject(sources), facts: sources.facts }));
+    const projects = deploymentProjects(context.facts.deployment());
     if (projects.length === 0) return;
     for (const promise of model.promises) {
       const related: RelatedLocation[] = [];
       const seen = new Set<string>();
-      const unknown = new Set<string>();
-      let inScope = false;
-      for (const { project, facts } of projects) {
-        if (project.files.length === 0) continue;
-        const scope = promiseScope(promise, servicesOf(project.files[0].model));
-        if ('unknown' in scope) {
-          for (const name of scope.unknown) unknown.add(name);
-          continue;
-        }
-        inScope = true;
+      const { scoped, unknown } = promiseProjects(promise, projects);
+      for (const { project, facts, scope } of scoped) {
         for (const file of project.files) {
           for (const breach of breachesIn(file.model, promise, scope, facts, context)) {
             const key = `${file.path}:${breach.start}:${breach.end}`;
@@ -62,7 +51,7 @@ export const unkeptPromise: Rule<PolicyModel> = {
           related,
           ...(severity ? { severity } : {}),
         });
-      } else if (!inScope && unknown.size > 0) {
+      } else if (scoped.length === 0 && unknown.size > 0) {
         const files = projects.flatMap(({ project }) => project.files.map((file) => fileName(file.path)));
         context.report({
           messageId: 'unknownServices',

@@ -6,7 +6,7 @@
  */
 import type { DeploymentSources, Finding, Fix, ProjectFacts, RuleContext } from '../../core/types';
 import { imageParts } from '../../formats/compose/catalog';
-import type { ComposeModel, Service } from '../../formats/compose/model';
+import type { ComposeModel, ComposeProject, Service } from '../../formats/compose/model';
 import { buildProject, effectiveImage, hardeningSubject } from '../../formats/compose/project';
 import { dotenvLookup, isAllInterfaces, publishedPorts } from '../../formats/compose/resolve';
 import { getNode, scalarText, seqItems } from '../../formats/compose/yaml';
@@ -216,6 +216,43 @@ function capabilitiesKept(model: ComposeModel, scope: PromiseScope): Breach[] {
   return breaches;
 }
 
+/** A deployment's Compose project, built, with the facts around it. */
+export interface DeploymentProject {
+  project: ComposeProject;
+  facts: ProjectFacts;
+}
+
+/** A project a promise speaks about: the promise's scope there, and the project's services. */
+export interface ScopedProject extends DeploymentProject {
+  scope: PromiseScope;
+  services: { name: string }[];
+}
+
+/** The deployment's projects, built once for all the promises checked against them. */
+export function deploymentProjects(deployment: readonly DeploymentSources[]): DeploymentProject[] {
+  return deployment.map((sources) => ({ project: buildProject(sources), facts: sources.facts }));
+}
+
+/**
+ * The projects a promise speaks about, each with the promise's scope and the services there, and the
+ * names the promise gave that a project has no service for.
+ */
+export function promiseProjects(
+  promise: DeploymentPromise,
+  projects: readonly DeploymentProject[],
+): { scoped: ScopedProject[]; unknown: Set<string> } {
+  const scoped: ScopedProject[] = [];
+  const unknown = new Set<string>();
+  for (const deployed of projects) {
+    if (deployed.project.files.length === 0) continue;
+    const services = servicesOf(deployed.project.files[0].model);
+    const scope = promiseScope(promise, services);
+    if ('unknown' in scope) for (const name of scope.unknown) unknown.add(name);
+    else scoped.push({ ...deployed, scope, services });
+  }
+  return { scoped, unknown };
+}
+
 /** What a promise is checked against in a deployment: the services in its scope, the files, the names it gave that no service has. */
 export function checkedAgainst(
   promise: DeploymentPromise,
@@ -223,18 +260,10 @@ export function checkedAgainst(
 ): { services: string[]; files: string[]; unknown: string[] } {
   const services = new Set<string>();
   const files = new Set<string>();
-  const unknown = new Set<string>();
-  for (const sources of deployment) {
-    const project = buildProject(sources);
-    if (project.files.length === 0) continue;
-    const all = servicesOf(project.files[0].model);
-    const scope = promiseScope(promise, all);
-    if ('unknown' in scope) {
-      for (const name of scope.unknown) unknown.add(name);
-      continue;
-    }
+  const { scoped, unknown } = promiseProjects(promise, deploymentProjects(deployment));
+  for (const { project, scope, services: all } of scoped) {
     for (const file of project.files) files.add(file.path);
-    for (const { name } of all) if (scope.services === 'all' || scope.services.has(name)) services.add(name);
+    for (const { name } of all) if (inScope(scope, name)) services.add(name);
   }
   return { services: [...services], files: [...files], unknown: services.size > 0 ? [] : [...unknown] };
 }
