@@ -20,28 +20,34 @@ export function syntheticCompose(services: number): string {
   return `${lines.join('\n')}\n`;
 }
 
-const SECTION = `## Reporting a Vulnerability
+/**
+ * One realistic section of a policy. Each section's words differ (address, days, versions), as a
+ * real policy's do: repeated paragraphs would let caches keyed by text answer for the whole document.
+ */
+function policySection(i: number): string {
+  return `## Section ${i}
 
-Please report vulnerabilities privately by email to security@example.org. We acknowledge every report
-within 3 business days and send a first assessment within 10 business days. See
-https://example.org/security for our advisories, and do not open a public issue.
+Please report vulnerabilities privately by email to security-${i}@example.org. We acknowledge every report
+within ${1 + (i % 5)} business days and send a first assessment within ${5 + (i % 11)} business days. See
+https://example.org/security/${i} for our advisories, and do not open a public issue.
 
 | Version | Supported |
 | ------- | --------- |
-| 2.3.x   | ✅        |
-| < 2.3   | ❌        |
+| ${i}.3.x   | ✅        |
+| < ${i}.3   | ❌        |
 
-- Critical: fixed within 7 days
-- High: fixed within 30 days
+- Critical in ${i}.3.x: fixed within ${2 + (i % 7)} days
+- High in ${i}.3.x: fixed within ${20 + (i % 40)} days
 
 `;
+}
 
-/** A policy of about `bytes` bytes made of repeated, realistic sections. */
+/** A policy of about `bytes` bytes made of realistic sections, no two alike. */
 export function syntheticPolicy(bytes: number): string {
   const parts = ['# Security Policy\n\n'];
   let length = parts[0].length;
   for (let i = 0; length < bytes; i++) {
-    const part = SECTION.replace('## Reporting a Vulnerability', `## Section ${i}`);
+    const part = policySection(i);
     parts.push(part);
     length += part.length;
   }
