@@ -1,6 +1,7 @@
 import type { Root } from 'mdast';
 import type * as MarkdownParser from './markdown-parser';
 import { parseInPieces } from './markdown-chunks';
+import { memoizeByText } from './text-memo';
 
 let parser: ReturnType<typeof MarkdownParser.createMarkdownParser> | undefined;
 
@@ -48,11 +49,11 @@ export function nodeRange(node: { position?: { start: { offset?: number }; end: 
 }
 
 /** The words of a cell: links reduced to their text, emphasis and code marks dropped. */
-export function cellWords(cell: string): string {
-  return cell
+export const cellWords = memoizeByText((cell: string): string =>
+  cell
     .replace(/!?\[([^[\]]{0,200})\]\([^()]{0,500}\)/g, '$1')
     .replace(/[*`]/g, '')
     .replace(/(^|\s)_{1,2}|_{1,2}(?=\s|$)/g, '$1')
     .replace(/\s+/g, ' ')
-    .trim();
-}
+    .trim(),
+);

@@ -3,6 +3,7 @@ import type { Nodes, Root } from 'mdast';
 import { nodeRange } from '../markdown';
 import type { Contact, ContactKind, TextBlock } from './model';
 import { affirmedMatch, isNegated } from './negation';
+import { memoizeByText } from '../text-memo';
 import { clauseBefore, plainRange } from './prose';
 
 /** Mailbox names that make "<name> at <domain>" an address even without "[at]" or "dot". */
@@ -244,6 +245,17 @@ function mailAddress(value: string): string {
   }
 }
 
+/** Where a sentence names a private way to report, affirmed and not about publishing. */
+const privateReportingPhrases = memoizeByText((plain: string) => {
+  const phrases: { index: number; length: number }[] = [];
+  for (const match of plain.matchAll(PRIVATE_REPORTING_PHRASE)) {
+    const clause = clauseBefore(plain, match.index) + plain.slice(match.index).split(/[,;:]/, 1)[0];
+    if (!isNegated(plain, match.index) && !PUBLISHING.test(clause))
+      phrases.push({ index: match.index, length: match[0].length });
+  }
+  return phrases;
+});
+
 export function collectContacts(root: Root, text: string, blocks: TextBlock[]): Contact[] {
   const contacts: Contact[] = [];
   // The same address found twice (a link and the words inside it) is one contact.
@@ -311,12 +323,9 @@ export function collectContacts(root: Root, text: string, blocks: TextBlock[]): 
   visit(root);
   for (const block of blocks) {
     findEmails(block.source, block.start, add);
-    for (const sentence of block.sentences) {
-      const { plain, plainStart } = sentence;
-      for (const match of plain.matchAll(PRIVATE_REPORTING_PHRASE)) {
-        const clause = clauseBefore(plain, match.index) + plain.slice(match.index).split(/[,;:]/, 1)[0];
-        if (isNegated(plain, match.index) || PUBLISHING.test(clause)) continue;
-        advisoryWords.push(phraseContact(block, plainStart + match.index, plainStart + match.index + match[0].length));
+    for (const { plain, plainStart } of block.sentences) {
+      for (const { index, length } of privateReportingPhrases(plain)) {
+        advisoryWords.push(phraseContact(block, plainStart + index, plainStart + index + length));
       }
     }
     for (const match of block.source.matchAll(REPORT_BUTTON)) {
@@ -467,7 +476,8 @@ class CoveredOffsets {
   private readonly next: Int32Array;
 
   constructor(size: number) {
-    this.next = Int32Array.from({ length: size + 1 }, (_, index) => index);
+    this.next = new Int32Array(size + 1);
+    for (let index = 0; index <= size; index++) this.next[index] = index;
   }
 
   private free(offset: number): number {

@@ -1,3 +1,4 @@
+import { memoizeByText } from '../text-memo';
 import { isNegated } from './negation';
 
 /**
@@ -152,8 +153,8 @@ export interface DisclosureStatement {
   text: string;
 }
 
-/** What in `plain` says what becomes public and when, or undefined when it says nothing of the kind. */
-export function disclosureStatement(plain: string): DisclosureStatement | undefined {
+/** What in `plain` says what becomes public and when, or `none` when it says nothing of the kind. */
+const statementIn = memoizeByText((plain: string): DisclosureStatement | 'none' => {
   for (const { reads, except, pattern } of GLOBAL_PHRASES) {
     for (const match of plain.matchAll(pattern)) {
       if (!except?.test(match[0]) && !isNegated(plain, match.index)) return { reads, text: match[0] };
@@ -162,5 +163,11 @@ export function disclosureStatement(plain: string): DisclosureStatement | undefi
   const publication = DISCLOSING.exec(plain) ?? PUBLISHING_THE_VULNERABILITY.exec(plain);
   if (publication && WHEN.test(plain) && FIXED.test(plain))
     return { reads: 'disclosing once fixed', text: publication[0] };
-  return undefined;
+  return 'none';
+});
+
+/** What in `plain` says what becomes public and when, or undefined when it says nothing of the kind. */
+export function disclosureStatement(plain: string): DisclosureStatement | undefined {
+  const statement = statementIn(plain);
+  return statement === 'none' ? undefined : statement;
 }

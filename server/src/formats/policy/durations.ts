@@ -2,6 +2,7 @@ import type { Nodes } from 'mdast';
 import { nodeRange } from '../markdown';
 import type { Duration, Hedge, PolicyModel, Sentence, TextBlock } from './model';
 import { hedgesIn, refersBack, type Span } from './hedges';
+import { memoizeByText } from '../text-memo';
 import { plainRange } from './prose';
 
 // Durations: "48 hours", "three (3) business days", "24-48h", "innerhalb von 48 Stunden", "24時間以内", "48 小时内"
@@ -125,7 +126,7 @@ interface Found {
 }
 
 /** The durations of a text, in order, each counted once. */
-function findDurations(plain: string): Found[] {
+const findDurations = memoizeByText((plain: string): Found[] => {
   const found: Found[] = [];
   for (const { pattern, read } of DURATIONS) {
     for (const match of plain.matchAll(pattern)) {
@@ -143,7 +144,7 @@ function findDurations(plain: string): Found[] {
     }
   }
   return found.sort((a, b) => a.from - b.from);
-}
+});
 
 /** The end of `words` written at `at` of `source` with any run of whitespace between them, if they are. */
 function wordsEnd(source: string, at: number, words: string[]): number | undefined {

@@ -1,4 +1,5 @@
 import { negatingWord } from './negation';
+import { memoize } from '../text-memo';
 import { clauseBefore } from './prose';
 
 // Hedges: the words that take back a response or fix time ("we aim to", "typically", "this may vary")
@@ -192,26 +193,30 @@ function reaches(kind: HedgeClass, text: string, index: number, end: number, fro
  * The hedges in `text` that reach a duration at `from`–`to` of it; without a duration, the hedges
  * of a following sentence that refers back (those that reach a whole sentence).
  */
-export function hedgesIn(text: string, range: boolean, duration?: { from: number; to: number }): Span[] {
-  const found: Span[] = [];
-  for (const kind of HEDGES) {
-    if (!duration && kind.reach !== 'sentence') continue;
-    if ((kind.skipRange && range) || (kind.skipBesideFirmBound && FIRM_BOUND.test(text))) continue;
-    for (const match of text.matchAll(kind.words)) {
-      const end = match.index + match[0].length;
-      if (duration && !reaches(kind, text, match.index, end, duration.from, duration.to)) continue;
-      if (kind.negation === 'cancels' && DENIED.test(text.slice(0, match.index))) continue;
-      const asked = kind.skipAskedOfReporter && TO_THE_REPORTER.test(clauseBefore(text, match.index));
-      if (asked && !(kind.keepReceiving && RECEIVING.test(text.slice(end)))) continue;
-      const start = kind.negation === 'required' ? negatedStart(text, match.index) : match.index;
-      if (start !== undefined) found.push({ index: start, length: end - start });
+export const hedgesIn = memoize(
+  (text: string, range: boolean, duration?: { from: number; to: number }) =>
+    `${range ? 'range' : 'one'} ${duration ? `${duration.from}-${duration.to}` : 'none'} ${text}`,
+  (text: string, range: boolean, duration?: { from: number; to: number }): Span[] => {
+    const found: Span[] = [];
+    for (const kind of HEDGES) {
+      if (!duration && kind.reach !== 'sentence') continue;
+      if ((kind.skipRange && range) || (kind.skipBesideFirmBound && FIRM_BOUND.test(text))) continue;
+      for (const match of text.matchAll(kind.words)) {
+        const end = match.index + match[0].length;
+        if (duration && !reaches(kind, text, match.index, end, duration.from, duration.to)) continue;
+        if (kind.negation === 'cancels' && DENIED.test(text.slice(0, match.index))) continue;
+        const asked = kind.skipAskedOfReporter && TO_THE_REPORTER.test(clauseBefore(text, match.index));
+        if (asked && !(kind.keepReceiving && RECEIVING.test(text.slice(end)))) continue;
+        const start = kind.negation === 'required' ? negatedStart(text, match.index) : match.index;
+        if (start !== undefined) found.push({ index: start, length: end - start });
+      }
     }
-  }
-  // Overlapping words ("may vary" and "may") count once, as the longer.
-  return found
-    .sort((a, b) => a.index - b.index || b.length - a.length)
-    .filter((hedge, i, all) => !all.slice(0, i).some((other) => other.index + other.length > hedge.index));
-}
+    // Overlapping words ("may vary" and "may") count once, as the longer.
+    return found
+      .sort((a, b) => a.index - b.index || b.length - a.length)
+      .filter((hedge, i, all) => !all.slice(0, i).some((other) => other.index + other.length > hedge.index));
+  },
+);
 
 /** Whether a sentence qualifies the one before it, so that its hedges reach that sentence's times. */
 export function refersBack(sentence: string): boolean {

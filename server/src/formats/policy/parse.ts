@@ -4,6 +4,7 @@ import { collectContacts } from './contacts';
 import { collectDurations } from './durations';
 import { readFencedPolicy } from './fence';
 import { collectInsecureLinks } from './links';
+import { startModelBuild } from '../text-memo';
 import type { DeploymentPromise, PolicyModel } from './model';
 import { collectPlaceholders } from './placeholders';
 import { collectPromises } from './promises';
@@ -15,6 +16,7 @@ import { collectSupportStatements, collectVersionsTables } from './versions';
 
 /** `parse` reads Markdown; another than the default parses the same trees in another way. */
 export function parsePolicy(text: string, parse: (markdown: string) => Root = parseMarkdown): PolicyModel {
+  startModelBuild();
   // A policy written inside a code fence is read as the Markdown it was meant to be.
   const { root, fence } = readFencedPolicy(parse(text), text, parse);
   const sections = buildSections(root, text);

@@ -1,6 +1,7 @@
 import { RangeSet } from './ranges';
 import type { Placeholder, PlaceholderKind, PolicyModel } from './model';
 import { cellWords } from '../markdown';
+import { memoizeByText } from '../text-memo';
 import { inSpans } from './prose';
 
 const GITHUB_TEMPLATE_PROSE =
@@ -35,6 +36,41 @@ const DOLLAR_VARIABLE = /\$\{?([A-Za-z][A-Za-z0-9_]{2,40})\}?/g;
 const YOUR_DOMAIN = /\byour[-_]?domain(?:\.[a-z]{2,24})?\b/gi;
 
 const CONTACT_WORDS = /e-?mail|contact|alias|address/i;
+
+/** The placeholders written in a block's source, in the order they are taken: where they are, their words, their kind. */
+const writtenPlaceholders = memoizeByText((source: string) => {
+  const found: { index: number; text: string; kind: PlaceholderKind }[] = [];
+  const scan = (pattern: RegExp, kindOf: (match: RegExpMatchArray) => PlaceholderKind | undefined) => {
+    for (const match of source.matchAll(pattern)) {
+      const kind = kindOf(match);
+      if (kind) found.push({ index: match.index!, text: match[0], kind });
+    }
+  };
+  scan(YOUR_DOMAIN, () => 'contact');
+  // Before <…>, so that "<<security contact>>" is one placeholder.
+  for (const pattern of [SINGLE_BRACE, DOUBLE_ANGLE]) {
+    scan(pattern, (match) =>
+      SPELLED_AT_OR_DOT.test(match[1])
+        ? undefined
+        : CONTACT_WORDS.test(match[1]) || match[1].includes('@')
+          ? 'contact'
+          : 'template',
+    );
+  }
+  scan(ANGLE_PLACEHOLDER, (match) => (CONTACT_WORDS.test(match[0]) ? 'contact' : 'template'));
+  scan(MUSTACHE, (match) => (CONTACT_WORDS.test(match[1]) ? 'contact' : 'template'));
+  scan(DOLLAR_VARIABLE, (match) =>
+    /alias|e-?mail|contact/i.test(match[1]) ? 'contact' : /^[A-Z][A-Z0-9_]+$/.test(match[1]) ? 'template' : undefined,
+  );
+  scan(BRACKETED, (match) => {
+    // "[insert …]" always; "[your …]" and the like only when they are not the text of a link.
+    const link = source[match.index! + match[0].length] === '(';
+    if (!BRACKET_START.test(match[1]) || (link && !/^(?:insert|fill in|replace)\b/i.test(match[1]))) return undefined;
+    return CONTACT_WORDS.test(match[1]) ? 'contact' : 'template';
+  });
+  scan(TODO_WORD, () => 'template');
+  return found;
+});
 
 export function collectPlaceholders(
   model: Pick<PolicyModel, 'text' | 'blocks' | 'contacts' | 'versionsTables' | 'codeSpans'>,
@@ -78,37 +114,10 @@ export function collectPlaceholders(
     }
   }
   for (const block of model.blocks) {
-    const scan = (pattern: RegExp, kindOf: (match: RegExpMatchArray) => PlaceholderKind | undefined) => {
-      for (const match of block.source.matchAll(pattern)) {
-        const start = block.start + match.index!;
-        if (inSpans(model.codeSpans, start)) continue;
-        const kind = kindOf(match);
-        if (kind) add({ kind, text: match[0], start, end: start + match[0].length });
-      }
-    };
-    scan(YOUR_DOMAIN, () => 'contact');
-    // Before <…>, so that "<<security contact>>" is one placeholder.
-    for (const pattern of [SINGLE_BRACE, DOUBLE_ANGLE]) {
-      scan(pattern, (match) =>
-        SPELLED_AT_OR_DOT.test(match[1])
-          ? undefined
-          : CONTACT_WORDS.test(match[1]) || match[1].includes('@')
-            ? 'contact'
-            : 'template',
-      );
+    for (const { index, text, kind } of writtenPlaceholders(block.source)) {
+      const start = block.start + index;
+      if (!inSpans(model.codeSpans, start)) add({ kind, text, start, end: start + text.length });
     }
-    scan(ANGLE_PLACEHOLDER, (match) => (CONTACT_WORDS.test(match[0]) ? 'contact' : 'template'));
-    scan(MUSTACHE, (match) => (CONTACT_WORDS.test(match[1]) ? 'contact' : 'template'));
-    scan(DOLLAR_VARIABLE, (match) =>
-      /alias|e-?mail|contact/i.test(match[1]) ? 'contact' : /^[A-Z][A-Z0-9_]+$/.test(match[1]) ? 'template' : undefined,
-    );
-    scan(BRACKETED, (match) => {
-      // "[insert …]" always; "[your …]" and the like only when they are not the text of a link.
-      const link = block.source[match.index! + match[0].length] === '(';
-      if (!BRACKET_START.test(match[1]) || (link && !/^(?:insert|fill in|replace)\b/i.test(match[1]))) return undefined;
-      return CONTACT_WORDS.test(match[1]) ? 'contact' : 'template';
-    });
-    scan(TODO_WORD, () => 'template');
   }
   return found.sort((a, b) => a.start - b.start);
 }

@@ -5,24 +5,54 @@ import type { Section, Sentence, TextBlock } from './model';
 import { sectionAt } from './sections';
 
 interface PlainBuilder {
-  chars: string[];
+  plain: string;
   offsets: number[];
+  /** Whether the plain text so far is empty or ends in a space: a space is then not added. */
+  afterSpace: boolean;
+}
+
+/** Whether `\s` matches the character with this code. */
+function isSpace(code: number): boolean {
+  if (code <= 32) return code === 32 || (code >= 9 && code <= 13);
+  if (code < 0xa0) return false;
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
 }
 
 function pushPlain(builder: PlainBuilder, value: string, start: number, end: number): void {
   // Escapes and entities make a value shorter than its source: offsets are then approximate.
   const exact = end - start === value.length;
+  const { offsets } = builder;
+  // Runs of the value kept as they are are copied whole; a run of whitespace becomes one space.
+  let copyFrom = 0;
   for (let i = 0; i < value.length; i++) {
-    let char = value[i];
-    if (/\s/.test(char)) char = ' ';
-    const last = builder.chars[builder.chars.length - 1];
-    if (char === ' ' && (last === ' ' || last === undefined)) continue;
-    builder.chars.push(char);
+    const code = value.charCodeAt(i);
+    if (isSpace(code)) {
+      if (builder.afterSpace || code !== 32) {
+        builder.plain += value.slice(copyFrom, i);
+        copyFrom = i + 1;
+        if (builder.afterSpace) continue;
+        builder.plain += ' ';
+      }
+      builder.afterSpace = true;
+    } else {
+      builder.afterSpace = false;
+    }
     // Never behind the character before: a node the parser made up (without a position) would put
     // its characters at 0, and look-ups search the offsets as a sorted list.
     const offset = exact ? start + i : Math.min(start + i, Math.max(start, end - 1));
-    builder.offsets.push(Math.max(offset, builder.offsets[builder.offsets.length - 1] ?? offset));
+    offsets.push(offsets.length > 0 ? Math.max(offset, offsets[offsets.length - 1]) : offset);
   }
+  builder.plain += value.slice(copyFrom);
 }
 
 function collectPlain(node: Nodes, builder: PlainBuilder): void {
@@ -81,13 +111,13 @@ export function collectBlocks(root: Root, text: string, sections: Section[]): Te
   const visit = (node: Nodes, parentType: string) => {
     if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell') {
       const { start, end } = nodeRange(node);
-      const builder: PlainBuilder = { chars: [], offsets: [] };
+      const builder: PlainBuilder = { plain: '', offsets: [], afterSpace: true };
       collectPlain(node, builder);
-      while (builder.chars[builder.chars.length - 1] === ' ') {
-        builder.chars.pop();
+      let plain = builder.plain;
+      if (plain.endsWith(' ')) {
+        plain = plain.slice(0, -1);
         builder.offsets.pop();
       }
-      const plain = builder.chars.join('');
       builder.offsets.push(builder.offsets.length > 0 ? builder.offsets[builder.offsets.length - 1] + 1 : start);
       const block: TextBlock = {
         type: node.type,

@@ -2,6 +2,7 @@ import { firstAtLeast, firstStartingIn } from './ranges';
 import type { Nodes, Root } from 'mdast';
 import { nodeRange } from '../markdown';
 import type { PublicReportInstruction, Sentence } from './model';
+import { memoizeByText } from '../text-memo';
 import { isNegated } from './negation';
 import { inSpans, plainRange } from './prose';
 
@@ -36,6 +37,28 @@ const NOT_FOR_VULNERABILITIES =
 
 const PUBLIC_TRACKER_PATH = /\/(?:issues|discussions|pulls?)(?:\/new)?\/?$/i;
 
+/**
+ * What a sentence says of public reporting: whether it sends only harmless things there, whether it
+ * says "instead", and the words that send reporters to a public venue, affirmed, in the order tried.
+ */
+const publicVenues = memoizeByText((plain: string) => {
+  const venues: { index: number; text: string }[] = [];
+  for (const match of plain.matchAll(VENUE)) {
+    // "report it via GitHub issues" needs a verb of reporting; "open an issue" is one.
+    if (/^(?:via|through|as|on|in)\b/i.test(match[0]) && !REPORTING_VERB.test(plain)) continue;
+    if (!isNegated(plain, match.index)) venues.push({ index: match.index, text: match[0] });
+  }
+  for (const match of plain.matchAll(VENUE_JA)) {
+    if (!NEGATED_JA.test(plain.slice(match.index + match[0].length)))
+      venues.push({ index: match.index, text: match[0] });
+  }
+  return {
+    notForVulnerabilities: NOT_FOR_VULNERABILITIES.test(plain),
+    instead: /\binstead\b/i.test(plain),
+    venues,
+  };
+});
+
 export function collectPublicInstructions(
   root: Root,
   sentences: Sentence[],
@@ -64,26 +87,17 @@ export function collectPublicInstructions(
     const { plain } = sentence;
     const before = previous?.block === sentence.block ? previous : undefined;
     previous = sentence;
-    if (NOT_FOR_VULNERABILITIES.test(plain)) continue;
+    const read = publicVenues(plain);
+    if (read.notForVulnerabilities) continue;
     // "Do not report non-security bugs here. Use GitHub issues instead."
-    if (/\binstead\b/i.test(plain) && before && NOT_FOR_VULNERABILITIES.test(before.plain)) continue;
-    const instructionAt = (index: number, text: string): PublicReportInstruction | undefined => {
+    if (read.instead && before && publicVenues(before.plain).notForVulnerabilities) continue;
+    let found: PublicReportInstruction | undefined;
+    for (const { index, text } of read.venues) {
       const from = sentence.plainStart + index;
       const range = plainRange(sentence.block, from, from + text.length);
-      return inSpans(codeSpans, range.start) ? undefined : { ...range, text, sentence };
-    };
-    let found: PublicReportInstruction | undefined;
-    for (const match of plain.matchAll(VENUE)) {
-      // "report it via GitHub issues" needs a verb of reporting; "open an issue" is one.
-      if (/^(?:via|through|as|on|in)\b/i.test(match[0]) && !REPORTING_VERB.test(plain)) continue;
-      if (isNegated(plain, match.index)) continue;
-      found = instructionAt(match.index, match[0]);
-      if (found) break;
-    }
-    for (const match of found ? [] : plain.matchAll(VENUE_JA)) {
-      if (NEGATED_JA.test(plain.slice(match.index + match[0].length))) continue;
-      found = instructionAt(match.index, match[0]);
-      if (found) break;
+      if (inSpans(codeSpans, range.start)) continue;
+      found = { ...range, text, sentence };
+      break;
     }
     if (found) {
       instructions.push(found);

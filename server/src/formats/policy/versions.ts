@@ -3,6 +3,7 @@ import { satisfies, validRange } from 'semver';
 import { nodeRange } from '../markdown';
 import type { Section, TableCell, TextBlock, VersionCell, VersionRow, VersionsTable } from './model';
 import { cellWords } from '../markdown';
+import { memoizeByText } from '../text-memo';
 import { affirmedMatch, isNegated } from './negation';
 import { sectionAt } from './sections';
 import { LEVEL_WORD } from './severity';
@@ -104,27 +105,27 @@ function readVersionWords(words: string): Pick<VersionCell, 'kind' | 'range'> | 
   return undefined;
 }
 
-/** Reads a version cell as written, or after one or two words naming a component ("dashboard `latest`"). */
-function readVersionOrComponent(words: string): Pick<VersionCell, 'kind' | 'range'> | undefined {
+/** Reads a version cell as written, or after one or two words naming a component ("dashboard `latest`"); `none` if neither. */
+const readVersionOrComponent = memoizeByText((words: string): Pick<VersionCell, 'kind' | 'range'> | 'none' => {
   const read = readVersionWords(words);
   if (read) return read;
   const parts = words.split(' ');
   for (let named = 1; named <= 2 && named < parts.length; named++) {
     const component = parts.slice(0, named);
-    if (!component.every((word) => COMPONENT_WORD.test(word) && !NOT_A_COMPONENT.test(word))) return undefined;
+    if (!component.every((word) => COMPONENT_WORD.test(word) && !NOT_A_COMPONENT.test(word))) return 'none';
     const rest = parts.slice(named).join(' ');
-    if (YEAR.test(rest)) return undefined;
+    if (YEAR.test(rest)) return 'none';
     const version = readVersionWords(rest);
     if (version) return version;
   }
-  return undefined;
-}
+  return 'none';
+});
 
 function readVersion(cell: TableCell, tagColumn: boolean): VersionCell {
   const words = cellWords(cell.text);
   if (words === '') return { ...cell, kind: 'empty' };
-  const read = PICTOGRAPH.test(words) ? undefined : readVersionOrComponent(words);
-  if (read) return { ...cell, ...read };
+  const read = PICTOGRAPH.test(words) ? 'none' : readVersionOrComponent(words);
+  if (read !== 'none') return { ...cell, ...read };
   if (tagColumn && /^[\w./+-]{1,60}$/.test(words)) return { ...cell, kind: 'tag' };
   return { ...cell, kind: 'invalid' };
 }

@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { lintText } from '../../../../server/src/rules';
 import { scorecardCounts, scorecardScore, tooShort } from '../../../../server/src/rules/policy/too-short';
 import { renderPolicy, TEMPLATE_NAMES } from '../../../../common/templates/policy';
+import { corpusPolicies } from '../../../helpers/corpus';
 import { ruleTester } from '../../../helpers/rule-tester';
 
 ruleTester(tooShort, {
@@ -181,14 +180,7 @@ describe('policy/too-short keeps us at least as strict as OpenSSF Scorecard', ()
         texts.push(renderPolicy({ template, contact, project: 'Acme' }));
       }
     }
-    const shared = join(__dirname, '..', '..', '..', '..', '..', 'shared');
-    for (const folder of ['corpus/security-md', 'seeds']) {
-      const path = join(shared, folder);
-      if (!existsSync(path)) continue;
-      for (const name of readdirSync(path).filter((each) => each.endsWith('.md'))) {
-        texts.push(readFileSync(join(path, name), 'utf8'));
-      }
-    }
+    texts.push(...corpusPolicies().map(({ text }) => text));
     for (const text of texts) {
       assert.equal(scorecardScore(text), scorecardReference(text));
       if (clean(text)) assert.equal(scorecardReference(text), 10, text.slice(0, 80));
