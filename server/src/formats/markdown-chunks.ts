@@ -1,4 +1,4 @@
-import type { Nodes, Root } from 'mdast';
+import type { Nodes, Root, RootContent } from 'mdast';
 
 /**
  * Markdown parsed section by section. micromark's cost grows faster than the text and dominates a
@@ -147,17 +147,65 @@ function moved<T extends Nodes>(node: T, offset: number, lines: number): T {
 }
 
 /** The Markdown tree of `text`, as `parse` gives it for the whole text, built from pieces parsed apart. */
-export function parseInPieces(text: string, parse: Parse): Root {
+/**
+ * A top-level node of a piece moved to where the piece sits, its descendants moved when first
+ * asked for: the model reads a piece's descendants only when it reads the piece anew, and most
+ * pieces of an edited document were read in an earlier build.
+ */
+function movedTop<T extends RootContent>(node: T, offset: number, lines: number): T {
+  const copy = { ...node };
+  const { position } = node;
+  if (position) {
+    copy.position = { start: movedPoint(position.start, offset, lines), end: movedPoint(position.end, offset, lines) };
+  }
+  if ('children' in node) {
+    const settle = (target: object, children: unknown) =>
+      Object.defineProperty(target, 'children', {
+        value: children,
+        writable: true,
+        enumerable: true,
+        configurable: true,
+      });
+    Object.defineProperty(copy, 'children', {
+      enumerable: true,
+      configurable: true,
+      get(this: object) {
+        const children = node.children.map((child) => moved(child as Nodes, offset, lines));
+        settle(this, children);
+        return children;
+      },
+      set(this: object, children: unknown) {
+        settle(this, children);
+      },
+    });
+  }
+  return copy;
+}
+
+/** A piece of a text parsed on its own, and its top-level nodes moved to where the piece sits. */
+export interface MarkdownPiece {
+  start: number;
+  end: number;
+  text: string;
+  children: RootContent[];
+}
+
+/** The tree of `text`, and the pieces it was joined from when it was parsed a piece at a time. */
+export function parseInPieces(text: string, parse: Parse): { root: Root; pieces?: MarkdownPiece[] } {
   const starts = pieceStarts(text);
-  if (!starts) return parse(text);
+  if (!starts) return { root: parse(text) };
   const joined: Root = { type: 'root', children: [] };
+  const pieces: MarkdownPiece[] = [];
   let lines = 0;
   for (let index = 0; index < starts.length; index++) {
     const from = starts[index];
-    const piece = text.slice(from, starts[index + 1] ?? text.length);
+    const to = starts[index + 1] ?? text.length;
+    const piece = text.slice(from, to);
     const root = cachedParse(piece, parse);
-    if (index + 1 < starts.length && endsInsideBlock(root, piece)) return parse(text);
-    for (const child of root.children) joined.children.push(moved(child, from, lines));
+    if (index + 1 < starts.length && endsInsideBlock(root, piece)) return { root: parse(text) };
+    const children = root.children.map((child) => movedTop(child, from, lines));
+    joined.children.push(...children);
+    pieces.push({ start: from, end: to, text: piece, children });
     // The document runs from the first piece's start to the last piece's end.
     if (root.position) {
       const start = joined.position?.start ?? movedPoint(root.position.start, 0, 0);
@@ -165,5 +213,5 @@ export function parseInPieces(text: string, parse: Parse): Root {
     }
     for (let at = piece.indexOf('\n'); at !== -1; at = piece.indexOf('\n', at + 1)) lines++;
   }
-  return joined;
+  return { root: joined, pieces };
 }

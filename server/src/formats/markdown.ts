@@ -1,12 +1,17 @@
 import type { Root } from 'mdast';
 import type * as MarkdownParser from './markdown-parser';
-import { parseInPieces } from './markdown-chunks';
+import { type MarkdownPiece, parseInPieces } from './markdown-chunks';
 import { memoizeByText } from './text-memo';
 
 let parser: ReturnType<typeof MarkdownParser.createMarkdownParser> | undefined;
 
 /** The Markdown tree of a document, parsed a section at a time: the same tree as the whole text's. */
 export function parseMarkdown(text: string): Root {
+  return parseInPieces(text, parseWholeMarkdown).root;
+}
+
+/** The Markdown tree of a document and the pieces it was parsed in (none when it was parsed whole). */
+export function parseMarkdownPieces(text: string): { root: Root; pieces?: MarkdownPiece[] } {
   return parseInPieces(text, parseWholeMarkdown);
 }
 

@@ -1,13 +1,17 @@
 import assert from 'node:assert/strict';
 import { memoize, memoizeByText, readAfresh, startModelBuild } from '../../../server/src/formats/text-memo';
+import { parseWholeMarkdown } from '../../../server/src/formats/markdown';
 import { parsePolicy } from '../../../server/src/formats/policy/parse';
 import { corpusPolicies } from '../../helpers/corpus';
 
-/** Texts where one sentence holds several times, hedged differently, and cells read alike. */
+/** Texts where one sentence holds several times, hedged differently, cells read alike, and sections nest. */
 const SHAPES = [
   'We aim to reply within 3 days, but we fix critical issues within 7 days; typically a patch ships in 30 days.',
   'We reply within 2 days. This may vary.\n\nWe reply within 2 days. We fix within 9 days.',
   '| Version | Supported |\n| - | - |\n| 1.x | yes |\n| 1.x | no |\n\nSend mail to a@b.org, not a public issue.',
+  '# Security\n\n## Supported versions\n\n| Version | Supported |\n| - | - |\n| 2.x | yes |\n\n### Older\n\nOnly 2.x gets fixes.\n\n' +
+    '## Reporting\n\nUse [GitHub Security Advisories](https://github.com/yourorg/your-project/security/advisories/new).\n\n' +
+    '## Timeline\n\n- Critical: fixed within 7 days\n- High: fixed within 30 days\n\nWe never run containers as root.\n',
 ];
 
 describe('Text memos', () => {
@@ -61,17 +65,30 @@ describe('Text memos', () => {
     assert.deepEqual(reads, ['xy', 'xy', 'new', 'new']);
   });
 
-  it('give the policy model of a build afresh, after builds of the same text and of an edited one', function () {
+  it('give the policy model of a whole build afresh, after builds of the same text and of edited ones', function () {
     const found = corpusPolicies();
     if (found.length === 0) this.skip();
     this.timeout(120_000);
+    // Edits that move every later piece, open a section (changing what later ones sit in), or change one word.
+    const edits = [
+      (text: string) => `x${text}`,
+      (text: string) => `${text.slice(0, text.length >> 1)}\n\n# Requirements\n\n${text.slice(text.length >> 1)}`,
+      (text: string) => `${text.slice(0, text.length >> 1)}x${text.slice(text.length >> 1)}`,
+    ];
     for (const { name, text } of [...found, ...SHAPES.map((shape, i) => ({ name: `shape ${i}`, text: shape }))]) {
-      const fresh = readAfresh(() => parsePolicy(text));
+      const fresh = readAfresh(() => parsePolicy(text, parseWholeMarkdown));
       parsePolicy(text);
       assert.deepStrictEqual(parsePolicy(text), fresh, `${name}, built again`);
-      const edited = `${text.slice(0, text.length >> 1)}x${text.slice(text.length >> 1)}`;
-      parsePolicy(edited);
-      assert.deepStrictEqual(parsePolicy(text), fresh, `${name}, after an edit`);
+      for (const [index, edit] of edits.entries()) {
+        const edited = edit(text);
+        parsePolicy(text);
+        assert.deepStrictEqual(
+          parsePolicy(edited),
+          readAfresh(() => parsePolicy(edited, parseWholeMarkdown)),
+          `${name}, edit ${index}`,
+        );
+        assert.deepStrictEqual(parsePolicy(text), fresh, `${name}, after edit ${index}`);
+      }
     }
   });
 });

@@ -214,7 +214,7 @@ function linkContext(blocks: TextBlock[], start: number): LinkContext | undefine
   if (!block) return undefined;
   const sentence = rangeAt(block.sentences, start);
   if (!sentence) return undefined;
-  const index = firstAtLeast(block.offsets, start) - sentence.plainStart;
+  const index = firstAtLeast(block.offsets, start - block.start) - sentence.plainStart;
   return { sentence: sentence.plain, before: sentence.plain.slice(0, Math.max(0, index)) };
 }
 
@@ -256,23 +256,59 @@ const privateReportingPhrases = memoizeByText((plain: string) => {
   return phrases;
 });
 
-export function collectContacts(root: Root, text: string, blocks: TextBlock[]): Contact[] {
-  const contacts: Contact[] = [];
-  // The same address found twice (a link and the words inside it) is one contact.
-  const covered = new CoveredOffsets(text.length + 1);
-  const inlineCode: { start: number; end: number }[] = [];
-  const add = (contact: Contact) => {
-    if (covered.has(contact.start)) return;
+/** Contacts taken so far: the same address found twice (a link and the words inside it) is one contact. */
+class ContactList {
+  readonly contacts: Contact[] = [];
+  private readonly covered: CoveredOffsets;
+
+  constructor(
+    private readonly text: string,
+    range: { start: number; end: number },
+    private readonly inlineCode: readonly { start: number; end: number }[],
+  ) {
+    this.covered = new CoveredOffsets(range.start, range.end + 1);
+  }
+
+  /** Takes back a contact `add` took before, as it was taken. */
+  restore(contact: Contact): void {
+    this.covered.cover(contact.start, Math.max(contact.end, contact.start + 1));
+    this.contacts.push(contact);
+  }
+
+  add(contact: Contact): void {
+    if (this.covered.has(contact.start)) return;
     // A stand-in in inline code is an example ("`@custom:security-contact security@example.com`"), as every
     // placeholder there is.
-    if (contact.placeholder && inlineCode.some((span) => span.start <= contact.start && contact.end <= span.end)) {
+    if (contact.placeholder && this.inlineCode.some((span) => span.start <= contact.start && contact.end <= span.end)) {
       return;
     }
-    covered.cover(contact.start, Math.max(contact.end, contact.start + 1));
+    this.covered.cover(contact.start, Math.max(contact.end, contact.start + 1));
     // An address in braces is a template's slot for one: "{security@email.nominatedperson}".
-    const slot = text[contact.start - 1] === '{' && text[contact.end] === '}';
-    contacts.push(slot ? { ...contact, placeholder: true } : contact);
-  };
+    const slot = this.text[contact.start - 1] === '{' && this.text[contact.end] === '}';
+    this.contacts.push(slot ? { ...contact, placeholder: true } : contact);
+  }
+}
+
+/** The contacts of a tree before the words naming the advisory feature are weighed (see `withAdvisoryWords`). */
+export interface ContactCandidates {
+  /** Contacts in links, addresses and code, as taken, in the order found. */
+  found: Contact[];
+  /** Words that name the private advisory feature, in the order found. */
+  advisoryWords: Contact[];
+  /** The inline code spans of the tree. */
+  inlineCode: { start: number; end: number }[];
+}
+
+/** The contact candidates of `root`, whose nodes lie within `range` of `text`. */
+export function findContacts(
+  root: Root,
+  text: string,
+  blocks: TextBlock[],
+  range: { start: number; end: number },
+): ContactCandidates {
+  const inlineCode: { start: number; end: number }[] = [];
+  const list = new ContactList(text, range, inlineCode);
+  const add = (contact: Contact) => list.add(contact);
   const definitions = new Map<string, string>();
   const collectDefinitions = (node: Nodes) => {
     if (node.type === 'definition') definitions.set(node.identifier, node.url);
@@ -330,19 +366,39 @@ export function collectContacts(root: Root, text: string, blocks: TextBlock[]): 
     }
     for (const match of block.source.matchAll(REPORT_BUTTON)) {
       // The button's label in the plain words, read in its sentence.
-      const index = firstAtLeast(block.offsets, block.start + match.index + 1);
+      const index = firstAtLeast(block.offsets, match.index + 1);
       const sentence = block.sentences[firstStartAfter(block.sentences, index, (each) => each.plainStart) - 1];
       if (!sentence || index >= sentence.plainStart + sentence.plain.length) continue;
       if (isNegated(sentence.plain, index - sentence.plainStart)) continue;
       advisoryWords.push(phraseContact(block, index, index + LABEL_LENGTH));
     }
   }
-  // Words that name the advisory feature describe the policy's own advisory link: when that is a stand-in
-  // (github.com/yourorg/your-project/security/advisories), they lead nowhere either, and the link speaks for them.
-  const standInAdvisory = contacts.some((contact) => contact.kind === 'private-advisory' && contact.placeholder);
-  for (const contact of standInAdvisory ? [] : advisoryWords) {
+  return { found: list.contacts, advisoryWords, inlineCode };
+}
+
+/** Whether a stand-in advisory link (github.com/yourorg/your-project/security/advisories) is among `found`. */
+export function hasStandInAdvisory(found: readonly Contact[]): boolean {
+  return found.some((contact) => contact.kind === 'private-advisory' && contact.placeholder);
+}
+
+/**
+ * The contacts: those found, and the words naming the advisory feature that no contact holds, in
+ * document order. Words that name the advisory feature describe the policy's own advisory link:
+ * when that is a stand-in anywhere in the policy, they lead nowhere either, and the link speaks for them.
+ */
+export function withAdvisoryWords(
+  { found, advisoryWords, inlineCode }: ContactCandidates,
+  standInAdvisory: boolean,
+  text: string,
+  range: { start: number; end: number },
+): Contact[] {
+  if (standInAdvisory || advisoryWords.length === 0) return [...found].sort((a, b) => a.start - b.start);
+  const list = new ContactList(text, range, inlineCode);
+  for (const contact of found) list.restore(contact);
+  const { contacts } = list;
+  for (const contact of advisoryWords) {
     // Words around or inside a link ("through [Security Advisories](…)") are that link's.
-    if (!contacts.some((other) => other.start < contact.end && contact.start < other.end)) add(contact);
+    if (!contacts.some((other) => other.start < contact.end && contact.start < other.end)) list.add(contact);
   }
   return contacts.sort((a, b) => a.start - b.start);
 }
@@ -475,7 +531,12 @@ function blockAt(blocks: TextBlock[], offset: number): TextBlock | undefined {
 class CoveredOffsets {
   private readonly next: Int32Array;
 
-  constructor(size: number) {
+  /** Offsets `from` to `to`. */
+  constructor(
+    private readonly from: number,
+    to: number,
+  ) {
+    const size = to - from;
     this.next = new Int32Array(size + 1);
     for (let index = 0; index <= size; index++) this.next[index] = index;
   }
@@ -494,11 +555,12 @@ class CoveredOffsets {
   }
 
   has(offset: number): boolean {
-    return offset < this.next.length - 1 && this.free(offset) !== offset;
+    const index = offset - this.from;
+    return index >= 0 && index < this.next.length - 1 && this.free(index) !== index;
   }
 
   cover(start: number, end: number): void {
-    const last = Math.min(end, this.next.length - 1);
-    for (let at = this.free(start); at < last; at = this.free(at + 1)) this.next[at] = at + 1;
+    const last = Math.min(end - this.from, this.next.length - 1);
+    for (let at = this.free(Math.max(0, start - this.from)); at < last; at = this.free(at + 1)) this.next[at] = at + 1;
   }
 }

@@ -50,7 +50,7 @@ export interface TextBlock {
   section?: Section;
   /** The words a reader sees: emphasis, link targets and HTML tags dropped, whitespace collapsed. */
   plain: string;
-  /** For each character of `plain` (and one past its end), its offset in the document. */
+  /** For each character of `plain` (and one past its end), its offset in the document less `start`. */
   offsets: number[];
   sentences: Sentence[];
   /** A paragraph directly under the document root (not in a list, quote or table). */

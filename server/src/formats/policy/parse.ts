@@ -1,50 +1,44 @@
 import type { Root } from 'mdast';
-import { parseMarkdown } from '../markdown';
-import { collectContacts } from './contacts';
-import { collectDurations } from './durations';
+import { parseMarkdown, parseMarkdownPieces } from '../markdown';
 import { readFencedPolicy } from './fence';
-import { collectInsecureLinks } from './links';
 import { startModelBuild } from '../text-memo';
 import type { DeploymentPromise, PolicyModel } from './model';
-import { collectPlaceholders } from './placeholders';
-import { collectPromises } from './promises';
-import { collectBlocks, collectCodeSpans } from './prose';
-import { collectPublicInstructions } from './reporting';
+import { placedPieces } from './pieces';
+import { firstOfEachPromise } from './promises';
 import { buildSections, sectionDepthOf } from './sections';
-import { collectSeverityGroups } from './severity';
-import { collectSupportStatements, collectVersionsTables } from './versions';
 
-/** `parse` reads Markdown; another than the default parses the same trees in another way. */
-export function parsePolicy(text: string, parse: (markdown: string) => Root = parseMarkdown): PolicyModel {
+/**
+ * The policy model of `text`. Without `parse`, the text is read a piece at a time where it can be
+ * (see markdown-chunks.ts and pieces.ts), and a piece read in an earlier build is taken from it;
+ * with one, the text is parsed by it and read whole, giving the same model.
+ */
+export function parsePolicy(text: string, parse?: (markdown: string) => Root): PolicyModel {
   startModelBuild();
+  const parsed = parse ? { root: parse(text) } : parseMarkdownPieces(text);
   // A policy written inside a code fence is read as the Markdown it was meant to be.
-  const { root, fence } = readFencedPolicy(parse(text), text, parse);
+  const { root, fence } = readFencedPolicy(parsed.root, text, parse ?? parseMarkdown);
   const sections = buildSections(root, text);
-  const blocks = collectBlocks(root, text, sections);
-  const sentences = blocks.flatMap((block) => block.sentences);
-  const codeSpans = collectCodeSpans(root);
-  const contacts = collectContacts(root, text, blocks);
-  const durations = collectDurations(blocks);
-  const versionsTables = collectVersionsTables(root, text, sections);
-  const placeholders = collectPlaceholders({ text, blocks, contacts, versionsTables, codeSpans });
+  const pieces = (!fence && parsed.pieces) || [{ start: 0, end: text.length, text, children: root.children }];
+  const placed = placedPieces(pieces, text, sections);
+  const blocks = placed.flatMap((piece) => piece.blocks);
   return {
     kind: 'policy',
     text,
     root,
     sections,
     blocks,
-    sentences,
-    contacts,
-    durations,
-    versionsTables,
-    supportStatements: collectSupportStatements(blocks),
-    severityGroups: collectSeverityGroups(root, blocks, durations),
-    placeholders,
-    publicReportInstructions: collectPublicInstructions(root, sentences, codeSpans),
-    insecureLinks: collectInsecureLinks(root, text, blocks, codeSpans),
-    codeSpans,
+    sentences: blocks.flatMap((block) => block.sentences),
+    contacts: placed.flatMap((piece) => piece.contacts),
+    durations: placed.flatMap((piece) => piece.durations),
+    versionsTables: placed.flatMap((piece) => piece.versionsTables),
+    supportStatements: placed.flatMap((piece) => piece.supportStatements),
+    severityGroups: placed.flatMap((piece) => piece.severityGroups),
+    placeholders: placed.flatMap((piece) => piece.placeholders),
+    publicReportInstructions: placed.flatMap((piece) => piece.publicReportInstructions),
+    insecureLinks: placed.flatMap((piece) => piece.insecureLinks),
+    codeSpans: placed.flatMap((piece) => piece.codeSpans),
     sectionDepth: sectionDepthOf(sections),
-    promises: collectPromises(sentences),
+    promises: firstOfEachPromise(placed.flatMap((piece) => piece.promises)),
     policyFence: fence,
   };
 }

@@ -189,18 +189,25 @@ function promiseIn(sentence: Sentence): DeploymentPromise | undefined {
  * The deployment promises of a policy, from its sentences and list items. A promise said again
  * ("Change default credentials" above "Update PostgreSQL password") is kept once, where it is first made.
  */
-export function collectPromises(sentences: readonly Sentence[]): DeploymentPromise[] {
+/** The promise each paragraph sentence makes, in order; the same promise may come more than once. */
+export function promiseCandidates(sentences: readonly Sentence[]): DeploymentPromise[] {
   const promises: DeploymentPromise[] = [];
-  const made = new Set<string>();
   for (const sentence of sentences) {
     // Headings name topics, and table cells list things (an image tag "2-rootless"), not promises.
     if (sentence.block.type !== 'paragraph') continue;
     const promise = promiseIn(sentence);
-    if (!promise) continue;
-    const key = `${promise.kind} ${[...promise.services].sort().join(',')}`;
-    if (made.has(key)) continue;
-    made.add(key);
-    promises.push(promise);
+    if (promise) promises.push(promise);
   }
   return promises;
+}
+
+/** The first of each promise: the same kind for the same services counts once. */
+export function firstOfEachPromise(candidates: readonly DeploymentPromise[]): DeploymentPromise[] {
+  const made = new Set<string>();
+  return candidates.filter((promise) => {
+    const key = `${promise.kind} ${[...promise.services].sort().join(',')}`;
+    if (made.has(key)) return false;
+    made.add(key);
+    return true;
+  });
 }

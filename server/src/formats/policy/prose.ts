@@ -6,7 +6,9 @@ import { sectionAt } from './sections';
 
 interface PlainBuilder {
   plain: string;
+  /** Where each character of `plain` stands in the text, counted from `base`. */
   offsets: number[];
+  base: number;
   /** Whether the plain text so far is empty or ends in a space: a space is then not added. */
   afterSpace: boolean;
 }
@@ -49,7 +51,7 @@ function pushPlain(builder: PlainBuilder, value: string, start: number, end: num
     }
     // Never behind the character before: a node the parser made up (without a position) would put
     // its characters at 0, and look-ups search the offsets as a sorted list.
-    const offset = exact ? start + i : Math.min(start + i, Math.max(start, end - 1));
+    const offset = (exact ? start + i : Math.min(start + i, Math.max(start, end - 1))) - builder.base;
     offsets.push(offsets.length > 0 ? Math.max(offset, offsets[offsets.length - 1]) : offset);
   }
   builder.plain += value.slice(copyFrom);
@@ -78,7 +80,7 @@ const ABBREVIATIONS = /(?:^|\s)(?:e\.g|i\.e|etc|vs|approx|incl|cf|no|fig|ca)$/i;
 
 function splitSentences(block: TextBlock): Sentence[] {
   const sentences: Sentence[] = [];
-  const { plain, offsets } = block;
+  const { plain, offsets, start } = block;
   let from = 0;
   const push = (to: number) => {
     let first = from;
@@ -88,8 +90,8 @@ function splitSentences(block: TextBlock): Sentence[] {
     if (last > first) {
       // Nodes the parser made up (without a position) can put offsets out of order: keep start <= end.
       sentences.push({
-        start: offsets[first],
-        end: Math.max(offsets[first], offsets[last - 1] + 1),
+        start: start + offsets[first],
+        end: start + Math.max(offsets[first], offsets[last - 1] + 1),
         plain: plain.slice(first, last),
         block,
         plainStart: first,
@@ -111,14 +113,14 @@ export function collectBlocks(root: Root, text: string, sections: Section[]): Te
   const visit = (node: Nodes, parentType: string) => {
     if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell') {
       const { start, end } = nodeRange(node);
-      const builder: PlainBuilder = { plain: '', offsets: [], afterSpace: true };
+      const builder: PlainBuilder = { plain: '', offsets: [], base: start, afterSpace: true };
       collectPlain(node, builder);
       let plain = builder.plain;
       if (plain.endsWith(' ')) {
         plain = plain.slice(0, -1);
         builder.offsets.pop();
       }
-      builder.offsets.push(builder.offsets.length > 0 ? builder.offsets[builder.offsets.length - 1] + 1 : start);
+      builder.offsets.push(builder.offsets.length > 0 ? builder.offsets[builder.offsets.length - 1] + 1 : 0);
       const block: TextBlock = {
         type: node.type,
         start,
@@ -142,8 +144,8 @@ export function collectBlocks(root: Root, text: string, sections: Section[]): Te
 
 /** Document offsets of a range of a block's plain text. */
 export function plainRange(block: TextBlock, from: number, to: number): { start: number; end: number } {
-  const start = block.offsets[from];
-  const end = to > from ? block.offsets[to - 1] + 1 : start;
+  const start = block.start + block.offsets[from];
+  const end = to > from ? block.start + block.offsets[to - 1] + 1 : start;
   return { start, end };
 }
 

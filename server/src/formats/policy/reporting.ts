@@ -105,7 +105,7 @@ export function collectPublicInstructions(
     }
     const link = firstStartingIn(publicLinks, sentence.start, sentence.end);
     if (link && IMPERATIVE_VERB.test(plain)) {
-      const index = firstAtLeast(sentence.block.offsets, link.start) - sentence.plainStart;
+      const index = firstAtLeast(sentence.block.offsets, link.start - sentence.block.start) - sentence.plainStart;
       if (index >= 0 && isNegated(plain, index)) continue;
       const text = sentence.block.source.slice(link.start - sentence.block.start, link.end - sentence.block.start);
       instructions.push({ start: link.start, end: link.end, text, sentence });
