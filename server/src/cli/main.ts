@@ -1,6 +1,6 @@
 import { dirname, relative, resolve } from 'node:path';
 import { configuredSeverity } from '../engine/config';
-import { liveLookups, searchBoundary } from '../project/read';
+import { cachedLookups, searchBoundary } from '../project/read';
 import { allRules } from '../rules';
 import { folderConfigs, readExplicitConfig } from './config';
 import { discover, type Problem } from './discover';
@@ -81,7 +81,8 @@ function lintCommand(argv: string[], io: CliIo): number {
     for (const problem of explicit.problems) io.stderr(problemLine(shown(problem.path), problem.message));
     return 2;
   }
-  const lookups = liveLookups;
+  // Kept for this run only; nothing is written before the last look-up (see cachedLookups).
+  const lookups = cachedLookups();
   const configs = folderConfigs(
     explicit?.config ? { config: explicit.config, path: explicit.path } : undefined,
     options.ruleOverrides,

@@ -46,6 +46,29 @@ export const liveLookups: DiskLookups = {
   exists: existsSync,
 };
 
+function remembered<T>(lookup: (path: string) => T): (path: string) => T {
+  const answers = new Map<string, T>();
+  return (path) => {
+    if (answers.has(path)) return answers.get(path) as T;
+    const answer = lookup(path);
+    answers.set(path, answer);
+    return answer;
+  };
+}
+
+/**
+ * Look-ups that ask `disk` once per path and keep the answer: for one CLI run, which lists the same
+ * folders for every file in them. Only for a run that writes nothing until it has read everything
+ * (`--fix` and `--output` write at the end): a kept listing would not show a file created since.
+ */
+export function cachedLookups(disk: DiskLookups = liveLookups): DiskLookups {
+  return {
+    list: remembered((directory) => disk.list(directory)),
+    realPath: remembered((path) => disk.realPath(path)),
+    exists: remembered((path) => disk.exists(path)),
+  };
+}
+
 /** `directory` and every folder above it, nearest first, up to and including `stopAt` when given. */
 export function* ancestors(directory: string, stopAt?: string): Generator<string> {
   let current = directory;
