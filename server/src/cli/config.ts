@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { emptyConfig, mergeConfigs, parseConfigText } from '../engine/config';
 import type { Config } from '../core/types';
 import { findConfig } from '../project/config-file';
-import { readRegularFile, searchBoundary } from '../project/read';
+import { readRegularFile, searchBoundary, type DiskLookups } from '../project/read';
 import { MAX_SETTINGS_BYTES } from '../engine/limits';
 import { ruleIds } from '../rules';
 import type { Problem } from './discover';
@@ -37,6 +37,7 @@ export function folderConfigs(
   ruleOverrides: Config,
   problems: Problem[],
   cwd: string,
+  lookups: DiskLookups,
 ): (directory: string) => FolderConfig {
   const configs = new Map<string, FolderConfig>();
   return (directory) => {
@@ -44,7 +45,7 @@ export function folderConfigs(
     if (!found) {
       let file: { config: Config; path?: string } | undefined = explicit;
       if (!file) {
-        const nearest = findConfig(directory, searchBoundary(directory, [cwd]));
+        const nearest = findConfig(directory, searchBoundary(directory, [cwd], lookups));
         for (const message of nearest?.problems ?? []) problems.push({ path: nearest!.path, message });
         file = nearest ? { config: nearest.config, path: nearest.path } : { config: emptyConfig() };
       }

@@ -1,4 +1,4 @@
-import { readdirSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import {
@@ -10,7 +10,7 @@ import {
 } from '../../../common/files';
 import type { DocumentKind } from '../core/types';
 import { MAX_SETTINGS_BYTES } from '../engine/limits';
-import { ancestors, readRegularFile, readText, repositoryRoot } from '../project/read';
+import { ancestors, readRegularFile, readText, repositoryRoot, type DiskLookups } from '../project/read';
 
 export interface Target {
   path: string;
@@ -52,8 +52,8 @@ function gitignoreScope(directory: string): IgnoreScope | undefined {
  * The `.gitignore` files of the folders above `directory`, up to its repository's root, as git
  * reads them: the files found must not depend on the folder the command starts from.
  */
-function enclosingGitignores(directory: string): IgnoreScope[] {
-  const root = repositoryRoot(directory);
+function enclosingGitignores(directory: string, lookups: DiskLookups): IgnoreScope[] {
+  const root = repositoryRoot(directory, lookups);
   if (root === undefined || root === directory) return [];
   return [...ancestors(dirname(directory), root)].flatMap((folder) => gitignoreScope(folder) ?? []);
 }
@@ -90,6 +90,7 @@ export function discover(
   paths: string[],
   cwd: string,
   ignorePatterns: string[],
+  lookups: DiskLookups,
 ): { targets: Target[]; problems: Problem[] } {
   const targets: Target[] = [];
   const problems: Problem[] = [];
@@ -97,15 +98,12 @@ export function discover(
   const userScope: IgnoreScope = { base: cwd, rules: ignore().add(ignorePatterns) };
 
   const walk = (directory: string, scopes: IgnoreScope[], parentRole: PolicyFolderRole, isStart = false) => {
-    let entries;
-    try {
-      entries = readdirSync(directory, { withFileTypes: true }).sort((a, b) =>
-        a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
-      );
-    } catch {
+    const listed = lookups.list(directory);
+    if (listed === undefined) {
       problems.push({ path: directory, message: 'folder could not be read' });
       return;
     }
+    const entries = [...listed].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     const local = gitignoreScope(directory);
     const inScope = local ? [...scopes, local] : scopes;
     // The folder a walk starts from is the root of what was asked for, as a workspace folder is in the editor.
@@ -136,7 +134,7 @@ export function discover(
       continue;
     }
     if (stats.isDirectory()) {
-      walk(path, [userScope, ...enclosingGitignores(path)], undefined, true);
+      walk(path, [userScope, ...enclosingGitignores(path, lookups)], undefined, true);
     } else {
       const kind = explicitKind(path);
       if (!kind)

@@ -7,7 +7,7 @@ import type { LintOptions, LintResult } from '../engine/lint';
 import { diskSource, loadComposeProject, projectTree, type LoadedProject } from '../project/compose-project';
 import { withPromiseSources } from '../project/deployment';
 import { projectFacts, withClock } from '../project/facts';
-import { readText } from '../project/read';
+import { readText, type DiskLookups } from '../project/read';
 import { lintComposeProject, lintText } from '../rules';
 import { maskSecretsInLine } from '../secrets/mask';
 import type { Problem, Target } from './discover';
@@ -33,6 +33,8 @@ export interface LintRunOptions {
   boundary: (directory: string) => string;
   /** A path as the user would name it. */
   shown: (path: string) => string;
+  /** The run's folder listings and links, each looked up once. */
+  lookups: DiskLookups;
 }
 
 /**
@@ -93,8 +95,9 @@ export function lintTargets(targets: Target[], options: LintRunOptions, io: CliI
               'policy',
               target.path,
               options.boundary(directory),
-              diskSource(projectTree(target.path)),
+              diskSource(projectTree(target.path, options.lookups), undefined, options.lookups),
               factsFor,
+              options.lookups,
             )
           : facts,
     };
@@ -115,7 +118,7 @@ function lintProject(
   options: LintRunOptions,
   factsFor: (directory: string) => ProjectFacts,
 ): void {
-  const read = diskSource(projectTree(path));
+  const read = diskSource(projectTree(path, options.lookups), undefined, options.lookups);
   const own = read(path);
   if ('unread' in own) {
     // A file named on the command line that links out of the repository is said, never skipped silently.
@@ -123,14 +126,15 @@ function lintProject(
     run.problems.push({ path, message: `not read: ${own.unread}` });
     return;
   }
-  const project = loadComposeProject(path, read);
+  const project = loadComposeProject(path, read, options.lookups);
   const projectFactsNow = withPromiseSources(
     withClock(factsFor(project.directory)),
     'compose',
     project.files[0]?.path ?? path,
     options.boundary(project.directory),
-    diskSource(projectTree(path)),
+    read,
     factsFor,
+    options.lookups,
   );
   const optionsFor = (file: string): LintOptions => ({
     config: options.configFor(dirname(file)),

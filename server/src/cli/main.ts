@@ -1,6 +1,6 @@
 import { dirname, relative, resolve } from 'node:path';
 import { configuredSeverity } from '../engine/config';
-import { searchBoundary } from '../project/read';
+import { cachedLookups, searchBoundary } from '../project/read';
 import { allRules } from '../rules';
 import { folderConfigs, readExplicitConfig } from './config';
 import { discover, type Problem } from './discover';
@@ -81,11 +81,14 @@ function lintCommand(argv: string[], io: CliIo): number {
     for (const problem of explicit.problems) io.stderr(problemLine(shown(problem.path), problem.message));
     return 2;
   }
+  // Kept for this run only; nothing is written before the last look-up (see cachedLookups).
+  const lookups = cachedLookups();
   const configs = folderConfigs(
     explicit?.config ? { config: explicit.config, path: explicit.path } : undefined,
     options.ruleOverrides,
     problems,
     io.cwd,
+    lookups,
   );
   const configFor = (directory: string) => configs(directory).config;
 
@@ -100,10 +103,10 @@ function lintCommand(argv: string[], io: CliIo): number {
   }
 
   const paths = (options.paths.length > 0 ? options.paths : ['.']).map((path) => resolve(io.cwd, path));
-  const discovered = discover(paths, io.cwd, options.ignore);
+  const discovered = discover(paths, io.cwd, options.ignore, lookups);
   problems.push(...discovered.problems);
-  const boundary = (directory: string) => searchBoundary(directory, [io.cwd]);
-  const run = lintTargets(discovered.targets, { ...options, configFor, shown, boundary }, io);
+  const boundary = (directory: string) => searchBoundary(directory, [io.cwd], lookups);
+  const run = lintTargets(discovered.targets, { ...options, configFor, shown, boundary, lookups }, io);
   problems.push(...run.problems);
   const { files, pendingWrites } = run;
 

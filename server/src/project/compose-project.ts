@@ -1,11 +1,10 @@
-import { readdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { resolvePath } from '../core/paths';
 import { MAX_CHARACTERS, skipReason } from '../engine/limits';
 import { parseCompose } from '../formats/compose/parse';
 import type { ComposeProjectInput, SourceText } from '../formats/compose/project';
 import { parseDotenv } from '../formats/dotenv';
-import { NO_SUCH_FILE, readRegularFile, realPathInside, repositoryRoot } from './read';
+import { liveLookups, NO_SUCH_FILE, readRegularFile, realPathInside, repositoryRoot, type DiskLookups } from './read';
 
 /** The file names Compose looks for in a project folder, in its order of preference. */
 const DEFAULT_FILES = ['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml'];
@@ -25,13 +24,17 @@ export type TextSource = (path: string) => SourceText;
  * Reads project files from disk: regular files only, under the size limit, and never one whose
  * real path leaves the repository (or, outside a repository, the project folder).
  */
-export function diskSource(tree: string, open?: (path: string) => string | undefined): TextSource {
+export function diskSource(
+  tree: string,
+  open?: (path: string) => string | undefined,
+  lookups = liveLookups,
+): TextSource {
   return (path) => {
     const opened = open?.(path);
     if (opened !== undefined) return { text: opened };
     const read = readRegularFile(path, MAX_CHARACTERS.compose);
     if ('problem' in read && read.problem === NO_SUCH_FILE) return { unread: read.problem };
-    if (realPathInside(path, tree) === undefined) return { unread: 'it is outside the repository' };
+    if (realPathInside(path, tree, lookups) === undefined) return { unread: 'it is outside the repository' };
     if ('problem' in read) return { unread: read.problem };
     const text = read.bytes.toString('utf8');
     if (text.includes('\u0000')) return { unread: 'it is a binary file' };
@@ -47,13 +50,8 @@ function isOverlay(text: string): boolean {
   );
 }
 
-function existing(directory: string, names: string[]): string | undefined {
-  let entries: string[];
-  try {
-    entries = readdirSync(directory);
-  } catch {
-    return undefined;
-  }
+function existing(directory: string, names: string[], lookups: DiskLookups): string | undefined {
+  const entries = lookups.list(directory)?.map((entry) => entry.name) ?? [];
   const found = names.find((name) => entries.includes(name));
   return found === undefined ? undefined : join(directory, found);
 }
@@ -79,7 +77,7 @@ function composeFileSetting(directory: string, read: TextSource): string[] | und
  * default file; any other file on its own. References (`include:`, `extends.file`, `env_file:`) are
  * read too, each with its reason when it cannot be.
  */
-export function loadComposeProject(path: string, read: TextSource): LoadedProject {
+export function loadComposeProject(path: string, read: TextSource, lookups = liveLookups): LoadedProject {
   const directory = dirname(path);
   const name = basename(path);
   const self = resolvePath(directory, name);
@@ -87,13 +85,13 @@ export function loadComposeProject(path: string, read: TextSource): LoadedProjec
   const setting = composeFileSetting(directory, read);
   if (setting?.includes(self)) files = setting;
   else if (DEFAULT_FILES.includes(name)) {
-    const override = existing(directory, OVERRIDE_FILES);
+    const override = existing(directory, OVERRIDE_FILES, lookups);
     if (override) files = [self, resolvePath(directory, basename(override))];
   } else if (OVERRIDE_FILES.includes(name)) {
-    const main = existing(directory, DEFAULT_FILES);
+    const main = existing(directory, DEFAULT_FILES, lookups);
     if (main) files = [resolvePath(directory, basename(main)), self];
   } else {
-    const main = existing(directory, DEFAULT_FILES);
+    const main = existing(directory, DEFAULT_FILES, lookups);
     const own = read(self);
     if (main && 'text' in own && isOverlay(own.text)) files = [resolvePath(directory, basename(main)), self];
   }
@@ -142,6 +140,6 @@ function readReferences(sources: { path: string; text: string }[], read: TextSou
 }
 
 /** The folder a project's files may be read from: its repository, else its own folder. */
-export function projectTree(path: string): string {
-  return repositoryRoot(dirname(path)) ?? dirname(path);
+export function projectTree(path: string, lookups = liveLookups): string {
+  return repositoryRoot(dirname(path), lookups) ?? dirname(path);
 }

@@ -1,11 +1,10 @@
-import { readdirSync, type Dirent } from 'node:fs';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { documentKind, isPolicyPath, POLICY_LOCATIONS } from '../../../common/files';
 import { resolvePath } from '../core/paths';
 import type { DeploymentSources, PolicySource, ProjectFacts } from '../core/types';
 import { MAX_CHARACTERS } from '../engine/limits';
 import { loadComposeProject, type TextSource } from './compose-project';
-import { ancestors } from './read';
+import { ancestors, liveLookups, type DiskLookups } from './read';
 
 /**
  * Which policy speaks for which Compose files: a policy speaks for the Compose projects of the
@@ -58,15 +57,11 @@ export function speaksFor(policyPath: string, composePath: string): boolean {
  * The policy files of one folder, as its repository's root, (`SECURITY.md` in any letter case, a
  * link included), in the order GitHub looks for them: the first is the one GitHub shows.
  */
-export function policiesIn(folder: string): string[] {
+export function policiesIn(folder: string, lookups = liveLookups): string[] {
   return POLICY_LOCATIONS.flatMap((location) => {
     const parent = dirname(join(folder, location));
-    try {
-      const name = readdirSync(parent).find((entry) => isPolicyPath(entry));
-      return name ? [join(parent, name)] : [];
-    } catch {
-      return [];
-    }
+    const entry = lookups.list(parent)?.find((each) => isPolicyPath(each.name));
+    return entry ? [join(parent, entry.name)] : [];
   });
 }
 
@@ -74,9 +69,14 @@ export function policiesIn(folder: string): string[] {
  * The policy that speaks for a Compose file: the nearest one up to `stopAt` (the repository root),
  * read through `read` (an open editor's text first). None outside a repository's tree.
  */
-export function policyFor(composePath: string, stopAt: string, read: TextSource): PolicySource | undefined {
+export function policyFor(
+  composePath: string,
+  stopAt: string,
+  read: TextSource,
+  lookups = liveLookups,
+): PolicySource | undefined {
   for (const folder of ancestors(dirname(composePath), stopAt)) {
-    for (const path of policiesIn(folder)) {
+    for (const path of policiesIn(folder, lookups)) {
       if (!speaksFor(path, composePath)) continue;
       const source = read(resolvePath(dirname(path), basename(path)));
       if ('text' in source && source.text.length <= MAX_CHARACTERS.policy) return { path, text: source.text };
@@ -86,19 +86,14 @@ export function policyFor(composePath: string, stopAt: string, read: TextSource)
 }
 
 /** The Compose files under a folder, nearest first, skipping what holds no deployment. */
-function composeFiles(scope: string): string[] {
+function composeFiles(scope: string, lookups: DiskLookups): string[] {
   const found: string[] = [];
   let level = [scope];
   for (let depth = 0; depth <= MAX_DEPTH && level.length > 0 && found.length < MAX_FILES; depth++) {
     const next: string[] = [];
     for (const folder of level) {
-      let entries: Dirent[];
-      try {
-        entries = readdirSync(folder, { withFileTypes: true });
-      } catch {
-        continue;
-      }
-      for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+      const entries = lookups.list(folder) ?? [];
+      for (const entry of [...entries].sort((a, b) => a.name.localeCompare(b.name))) {
         const path = join(folder, entry.name);
         if (entry.isDirectory() && !skipped(entry.name)) next.push(path);
         else if (entry.isFile() && documentKind(entry.name) === 'compose') found.push(path);
@@ -117,13 +112,14 @@ export function deploymentOf(
   policyPath: string,
   read: TextSource,
   factsIn: (directory: string) => ProjectFacts,
+  lookups = liveLookups,
 ): DeploymentSources[] {
   const projects: DeploymentSources[] = [];
   const covered = new Set<string>();
-  for (const file of composeFiles(policyScope(policyPath))) {
+  for (const file of composeFiles(policyScope(policyPath), lookups)) {
     const path = resolvePath(dirname(file), basename(file));
     if (covered.has(path)) continue;
-    const project = loadComposeProject(path, read);
+    const project = loadComposeProject(path, read, lookups);
     if (project.files.length === 0) continue;
     for (const projectFile of project.files) covered.add(projectFile.path);
     projects.push({ files: project.files, references: project.references, facts: factsIn(project.directory) });
@@ -148,7 +144,8 @@ export function withPromiseSources(
   boundary: string,
   read: TextSource,
   factsIn: (directory: string) => ProjectFacts,
+  lookups = liveLookups,
 ): ProjectFacts {
-  if (kind === 'policy') return { ...facts, deployment: once(() => deploymentOf(path, read, factsIn)) };
-  return { ...facts, policy: once(() => policyFor(path, boundary, read)) };
+  if (kind === 'policy') return { ...facts, deployment: once(() => deploymentOf(path, read, factsIn, lookups)) };
+  return { ...facts, policy: once(() => policyFor(path, boundary, read, lookups)) };
 }

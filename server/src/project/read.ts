@@ -1,4 +1,14 @@
-import { closeSync, constants, existsSync, fstatSync, openSync, readSync, realpathSync } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  existsSync,
+  fstatSync,
+  openSync,
+  readdirSync,
+  readSync,
+  realpathSync,
+  type Dirent,
+} from 'node:fs';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { MAX_FILE_BYTES } from '../engine/limits';
 
@@ -6,6 +16,58 @@ import { MAX_FILE_BYTES } from '../engine/limits';
  * File system look-ups around a linted file, shared by the language server and the CLI. Reads
  * only; executes nothing; reads only regular files, each with a size cap.
  */
+
+/** What the project code asks the file system besides file contents: folder listings, links, existence. */
+export interface DiskLookups {
+  /** The entries of a folder, in the order the file system gives them; undefined when it cannot be listed. */
+  list(directory: string): readonly Dirent[] | undefined;
+  /** Where `path` really is once links are followed; undefined when nothing is there. */
+  realPath(path: string): string | undefined;
+  /** Whether anything is at `path`, links followed. */
+  exists(path: string): boolean;
+}
+
+/** Look-ups that ask the file system each time: what the language server uses, as files come and go while it runs. */
+export const liveLookups: DiskLookups = {
+  list: (directory) => {
+    try {
+      return readdirSync(directory, { withFileTypes: true });
+    } catch {
+      return undefined;
+    }
+  },
+  realPath: (path) => {
+    try {
+      return realpathSync(path);
+    } catch {
+      return undefined;
+    }
+  },
+  exists: existsSync,
+};
+
+function remembered<T>(lookup: (path: string) => T): (path: string) => T {
+  const answers = new Map<string, T>();
+  return (path) => {
+    if (answers.has(path)) return answers.get(path) as T;
+    const answer = lookup(path);
+    answers.set(path, answer);
+    return answer;
+  };
+}
+
+/**
+ * Look-ups that ask `disk` once per path and keep the answer: for one CLI run, which lists the same
+ * folders for every file in them. Only for a run that writes nothing until it has read everything
+ * (`--fix` and `--output` write at the end): a kept listing would not show a file created since.
+ */
+export function cachedLookups(disk: DiskLookups = liveLookups): DiskLookups {
+  return {
+    list: remembered((directory) => disk.list(directory)),
+    realPath: remembered((path) => disk.realPath(path)),
+    exists: remembered((path) => disk.exists(path)),
+  };
+}
 
 /** `directory` and every folder above it, nearest first, up to and including `stopAt` when given. */
 export function* ancestors(directory: string, stopAt?: string): Generator<string> {
@@ -20,8 +82,8 @@ export function* ancestors(directory: string, stopAt?: string): Generator<string
 }
 
 /** The root of the repository holding `directory`: the nearest folder at or above it with a `.git`. */
-export function repositoryRoot(directory: string): string | undefined {
-  for (const folder of ancestors(directory)) if (existsSync(join(folder, '.git'))) return folder;
+export function repositoryRoot(directory: string, lookups = liveLookups): string | undefined {
+  for (const folder of ancestors(directory)) if (lookups.exists(join(folder, '.git'))) return folder;
   return undefined;
 }
 
@@ -30,8 +92,8 @@ export function repositoryRoot(directory: string): string | undefined {
  * root; outside a repository, the first of `boundaries` (the folder the command runs in, the
  * editor's workspace folders) that holds it; else `directory` itself.
  */
-export function searchBoundary(directory: string, boundaries: readonly string[]): string {
-  const repository = repositoryRoot(directory);
+export function searchBoundary(directory: string, boundaries: readonly string[], lookups = liveLookups): string {
+  const repository = repositoryRoot(directory, lookups);
   if (repository !== undefined) return repository;
   const holding = boundaries.filter((boundary) => isInside(boundary, directory));
   // The nearest boundary: the longest path that holds the directory.
@@ -102,11 +164,9 @@ export function isInside(folder: string, path: string): boolean {
  * Where `path` really is once links are followed, when that is inside `tree` (itself resolved);
  * undefined for a path that leads out of the tree, or does not exist.
  */
-export function realPathInside(path: string, tree: string): string | undefined {
-  try {
-    const real = realpathSync(path);
-    return isInside(realpathSync(tree), real) ? real : undefined;
-  } catch {
-    return undefined;
-  }
+export function realPathInside(path: string, tree: string, lookups = liveLookups): string | undefined {
+  const real = lookups.realPath(path);
+  if (real === undefined) return undefined;
+  const realTree = lookups.realPath(tree);
+  return realTree !== undefined && isInside(realTree, real) ? real : undefined;
 }
