@@ -1,7 +1,7 @@
 import type { Root } from 'mdast';
 import type * as MarkdownParser from './markdown-parser';
 import { type MarkdownPiece, parseInPieces } from './markdown-chunks';
-import { memoizeByText } from './text-memo';
+import { memoizeByText } from '../core/memo';
 
 let parser: ReturnType<typeof MarkdownParser.createMarkdownParser> | undefined;
 

@@ -2,6 +2,7 @@ import type * as ZxcvbnCore from '@zxcvbn-ts/core';
 import type { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import type * as ZxcvbnCommon from '@zxcvbn-ts/language-common';
 import { isIdentityKey } from './names';
+import { remembers } from '../core/memo';
 
 /** Recognises credentials that ship with images, docs and tutorials, or are too short to resist guessing. */
 
@@ -99,7 +100,7 @@ const estimates = new Map<string, Estimate>();
 function estimate(value: string, context: readonly string[]): Estimate {
   const words = wordsWithin(value, context);
   const key = `${value}\u0000${words.join('\u0000')}`;
-  let result = estimates.get(key);
+  let result = remembers() ? estimates.get(key) : undefined;
   if (result) {
     estimates.delete(key);
   } else {
@@ -115,7 +116,7 @@ function estimate(value: string, context: readonly string[]): Estimate {
     };
     if (estimates.size >= MAX_KEPT_ESTIMATES) estimates.delete(estimates.keys().next().value!);
   }
-  estimates.set(key, result);
+  if (remembers()) estimates.set(key, result);
   return result;
 }
 

@@ -4,7 +4,7 @@ import { parseMarkdown, parseWholeMarkdown } from '../../../server/src/formats/m
 import { pieceStarts } from '../../../server/src/formats/markdown-chunks';
 import { parsePolicy } from '../../../server/src/formats/policy/parse';
 import { lintParsed, lintText } from '../../../server/src/rules';
-import { readAfresh } from '../../../server/src/formats/text-memo';
+import { readAfresh } from '../../../server/src/core/memo';
 import { corpusPolicies } from '../../helpers/corpus';
 import { fixedRandomBytes } from '../../helpers/rule-tester';
 

@@ -3,7 +3,7 @@ import type { Nodes, Root } from 'mdast';
 import { nodeRange } from '../markdown';
 import type { Contact, ContactKind, TextBlock } from './model';
 import { affirmedMatch, isNegated } from './negation';
-import { memoizeByText } from '../text-memo';
+import { memoizeByText } from '../../core/memo';
 import { clauseBefore, plainRange } from './prose';
 
 /** Mailbox names that make "<name> at <domain>" an address even without "[at]" or "dot". */

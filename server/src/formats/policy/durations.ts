@@ -2,7 +2,7 @@ import type { Nodes } from 'mdast';
 import { nodeRange } from '../markdown';
 import type { Duration, Hedge, PolicyModel, Sentence, TextBlock } from './model';
 import { hedgesIn, refersBack, type Span } from './hedges';
-import { memoizeByText } from '../text-memo';
+import { memoizeByText } from '../../core/memo';
 import { plainRange } from './prose';
 
 // Durations: "48 hours", "three (3) business days", "24-48h", "innerhalb von 48 Stunden", "24時間以内", "48 小时内"

@@ -1,5 +1,5 @@
 import { negatingWord } from './negation';
-import { memoize } from '../text-memo';
+import { memoize } from '../../core/memo';
 import { clauseBefore } from './prose';
 
 // Hedges: the words that take back a response or fix time ("we aim to", "typically", "this may vary")

@@ -1,7 +1,7 @@
 import type { Root } from 'mdast';
 import { parseMarkdown, parseMarkdownPieces } from '../markdown';
 import { readFencedPolicy } from './fence';
-import { startModelBuild } from '../text-memo';
+import { startModelBuild } from '../../core/memo';
 import type { DeploymentPromise, PolicyModel } from './model';
 import { placedPieces } from './pieces';
 import { firstOfEachPromise } from './promises';

@@ -1,6 +1,6 @@
 import type { Root } from 'mdast';
 import type { MarkdownPiece } from '../markdown-chunks';
-import { memoize } from '../text-memo';
+import { memoize } from '../../core/memo';
 import { type ContactCandidates, findContacts, hasStandInAdvisory, withAdvisoryWords } from './contacts';
 import { collectDurations } from './durations';
 import { collectInsecureLinks } from './links';
@@ -17,6 +17,7 @@ import type {
 } from './model';
 import { collectPlaceholders } from './placeholders';
 import { promiseCandidates } from './promises';
+import { firstStartAfter } from './ranges';
 import { REQUIREMENTS_TITLE } from './vocabulary';
 import { collectBlocks, collectCodeSpans } from './prose';
 import { collectPublicInstructions } from './reporting';
@@ -76,8 +77,13 @@ function readPiece(piece: MarkdownPiece, text: string, sections: Section[]): Pie
   };
 }
 
+/** The sections whose headings lie in `piece` (sections are in document order). */
 function sectionsWithin(sections: Section[], piece: { start: number; end: number }): Section[] {
-  return sections.filter((section) => piece.start <= section.headingStart && section.headingStart < piece.end);
+  const headingStart = (section: Section) => section.headingStart;
+  return sections.slice(
+    firstStartAfter(sections, piece.start - 1, headingStart),
+    firstStartAfter(sections, piece.end - 1, headingStart),
+  );
 }
 
 /**
@@ -86,9 +92,8 @@ function sectionsWithin(sections: Section[], piece: { start: number; end: number
  * its title names requirements (a versions heading under one is not a supported-versions section).
  */
 function enclosingMeanings(sections: Section[], piece: MarkdownPiece): string {
-  const first = sections.find((section) => piece.start <= section.headingStart && section.headingStart < piece.end);
   const meanings: string[] = [];
-  for (let section = first?.parent; section; section = section.parent) {
+  for (let section = sectionsWithin(sections, piece)[0]?.parent; section; section = section.parent) {
     meanings.push(`${section.meaning ?? ''}${REQUIREMENTS_TITLE.test(section.title) ? ' requirements' : ''}`);
   }
   return meanings.join('\n');

@@ -1,7 +1,7 @@
 import { RangeSet } from './ranges';
 import type { Placeholder, PlaceholderKind, PolicyModel } from './model';
 import { cellWords } from '../markdown';
-import { memoizeByText } from '../text-memo';
+import { memoizeByText } from '../../core/memo';
 import { inSpans } from './prose';
 
 const GITHUB_TEMPLATE_PROSE =

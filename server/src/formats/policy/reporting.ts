@@ -2,7 +2,7 @@ import { firstAtLeast, firstStartingIn } from './ranges';
 import type { Nodes, Root } from 'mdast';
 import { nodeRange } from '../markdown';
 import type { PublicReportInstruction, Sentence } from './model';
-import { memoizeByText } from '../text-memo';
+import { memoizeByText } from '../../core/memo';
 import { isNegated } from './negation';
 import { inSpans, plainRange } from './prose';
 

@@ -3,7 +3,7 @@ import { satisfies, validRange } from 'semver';
 import { nodeRange } from '../markdown';
 import type { Section, TableCell, TextBlock, VersionCell, VersionRow, VersionsTable } from './model';
 import { cellWords } from '../markdown';
-import { memoizeByText } from '../text-memo';
+import { memoizeByText } from '../../core/memo';
 import { affirmedMatch, isNegated } from './negation';
 import { sectionAt } from './sections';
 import { LEVEL_WORD } from './severity';

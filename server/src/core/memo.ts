@@ -1,4 +1,4 @@
-// What a policy model reads from one paragraph, sentence or table cell, kept across model builds.
+// What a model reads from one paragraph, sentence or table cell, kept across model builds.
 // Successive versions of a document share all their paragraphs but the edited one, so the build
 // after an edit finds nearly all of them here.
 //
@@ -59,6 +59,11 @@ export function memoizeByText<T extends Kept>(read: (text: string) => T): (text:
 /** Starts a model build: what the build before the last one read is let go. */
 export function startModelBuild(): void {
   for (const memo of memos) memo.nextGeneration();
+}
+
+/** Whether memos answer from memory now, as any cache of readings should: not while `readAfresh` runs. */
+export function remembers(): boolean {
+  return remembering;
 }
 
 /** Runs `build` with every text read afresh and nothing kept: the reference memos are checked against. */

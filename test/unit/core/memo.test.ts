@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { memoize, memoizeByText, readAfresh, startModelBuild } from '../../../server/src/formats/text-memo';
+import { memoize, memoizeByText, readAfresh, startModelBuild } from '../../../server/src/core/memo';
 import { parseWholeMarkdown } from '../../../server/src/formats/markdown';
 import { parsePolicy } from '../../../server/src/formats/policy/parse';
 import { corpusPolicies } from '../../helpers/corpus';
@@ -14,7 +14,7 @@ const SHAPES = [
     '## Timeline\n\n- Critical: fixed within 7 days\n- High: fixed within 30 days\n\nWe never run containers as root.\n',
 ];
 
-describe('Text memos', () => {
+describe('Memos', () => {
   it('read a text once per build, remember it for one more build, then read it again', () => {
     const reads: string[] = [];
     const upper = memoizeByText((text: string) => {
