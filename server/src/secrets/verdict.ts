@@ -40,13 +40,13 @@ export function isServerPasswordKey(name: string): boolean {
  * The verdict on `value` set for `name`: an environment key, or (`flag`) a command-line flag such
  * as `--requirepass` whose value is a password whatever it is called. Undefined when the name holds
  * no credential, or the value is none (a reference to a secret file, `none`, `disabled`, blank, an
- * authentication method such as `SMTP_AUTH=login`). `context` holds words an attacker tries first
- * (service, image, variable, user and database names).
+ * authentication method such as `SMTP_AUTH=login`). `context` gives the words an attacker tries first
+ * (service, image, variable, user and database names), asked for only when the value is judged.
  */
 export function credentialVerdict(
   name: string,
   value: string,
-  context: readonly string[],
+  context: () => readonly string[],
   source: 'key' | 'flag' = 'key',
 ): CredentialVerdict | undefined {
   const signingKey = source === 'key' && isSigningKey(name);
@@ -57,7 +57,7 @@ export function credentialVerdict(
   if (value.trim() === '') {
     return value === '' && source === 'key' && isServerPasswordKey(name) ? { kind: 'empty' } : undefined;
   }
-  const weakness = secretWeakness(value, context);
+  const weakness = secretWeakness(value, context());
   if (signingKey) {
     const bits = entropyBits(value);
     if (weakness || bits < SIGNING_KEY_BITS)

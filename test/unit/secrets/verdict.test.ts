@@ -71,7 +71,7 @@ describe('secrets/verdict', () => {
   describe('credentialVerdict', () => {
     for (const [name, value, context, verdict] of VERDICTS) {
       it(`${name}=${value.slice(0, 24)}: ${verdict ? verdict.kind : 'none'}`, () => {
-        const actual = credentialVerdict(name, value, context);
+        const actual = credentialVerdict(name, value, () => context);
         if (verdict?.kind === 'weak-signing-key' && actual?.kind === 'weak-signing-key') {
           assert.equal(actual.weakness, verdict.weakness);
         } else {
@@ -82,12 +82,21 @@ describe('secrets/verdict', () => {
   });
 
   it('judges a flag by its value, whatever it is called, and never as empty', () => {
-    assert.deepEqual(credentialVerdict('--db-root-password', 'admin', [], 'flag'), {
-      kind: 'weak',
-      weakness: 'default',
-    });
-    assert.deepEqual(credentialVerdict('--token', 'Kx7pQ2mZvL9w', [], 'flag'), { kind: 'strong', signingKey: false });
-    assert.equal(credentialVerdict('--password', '', [], 'flag'), undefined);
+    assert.deepEqual(
+      credentialVerdict('--db-root-password', 'admin', () => [], 'flag'),
+      {
+        kind: 'weak',
+        weakness: 'default',
+      },
+    );
+    assert.deepEqual(
+      credentialVerdict('--token', 'Kx7pQ2mZvL9w', () => [], 'flag'),
+      { kind: 'strong', signingKey: false },
+    );
+    assert.equal(
+      credentialVerdict('--password', '', () => [], 'flag'),
+      undefined,
+    );
   });
 
   it('tells a server password from a client one', () => {

@@ -569,7 +569,12 @@ export function siteVerdict(model: ComposeModel, site: ValueSite): CredentialVer
     const value = site.resolved.value;
     verdict =
       (value !== undefined &&
-        credentialVerdict(site.name, value, siteContext(model, site), site.kind === 'command' ? 'flag' : 'key')) ||
+        credentialVerdict(
+          site.name,
+          value,
+          () => siteContext(model, site),
+          site.kind === 'command' ? 'flag' : 'key',
+        )) ||
       null;
     verdicts.set(site, verdict);
   }

@@ -20,7 +20,7 @@ export function dotenvVerdicts(model: DotenvModel): { entry: DotenvEntry; verdic
   const judged: { entry: DotenvEntry; verdict: CredentialVerdict }[] = [];
   for (const entry of model.entries) {
     if (entry.value === undefined) continue;
-    const verdict = credentialVerdict(entry.name, entry.value, [...context, ...contextWords(entry.name)]);
+    const verdict = credentialVerdict(entry.name, entry.value, () => [...context, ...contextWords(entry.name)]);
     if (verdict) judged.push({ entry, verdict });
   }
   return judged;
