@@ -133,31 +133,32 @@ function movedPoint(point: Point, offset: number, lines: number): Point {
   return { line: point.line + lines, column: point.column, offset: (point.offset ?? 0) + offset };
 }
 
-/** A copy of `node` and its descendants, `offset` characters and `lines` lines further on; the cached tree is left as it is. */
-function moved<T extends Nodes>(node: T, offset: number, lines: number): T {
+/** A copy of `node` (its children left as they are) `offset` characters and `lines` lines further on. */
+function movedNode<T extends Nodes>(node: T, offset: number, lines: number): T {
   const copy = { ...node };
   const { position } = node;
   if (position) {
     copy.position = { start: movedPoint(position.start, offset, lines), end: movedPoint(position.end, offset, lines) };
   }
+  return copy;
+}
+
+/** A copy of `node` and its descendants, `offset` characters and `lines` lines further on; the cached tree is left as it is. */
+function moved<T extends Nodes>(node: T, offset: number, lines: number): T {
+  const copy = movedNode(node, offset, lines);
   if ('children' in node) {
     (copy as { children: Nodes[] }).children = node.children.map((child) => moved(child as Nodes, offset, lines));
   }
   return copy;
 }
 
-/** The Markdown tree of `text`, as `parse` gives it for the whole text, built from pieces parsed apart. */
 /**
  * A top-level node of a piece moved to where the piece sits, its descendants moved when first
  * asked for: the model reads a piece's descendants only when it reads the piece anew, and most
  * pieces of an edited document were read in an earlier build.
  */
 function movedTop<T extends RootContent>(node: T, offset: number, lines: number): T {
-  const copy = { ...node };
-  const { position } = node;
-  if (position) {
-    copy.position = { start: movedPoint(position.start, offset, lines), end: movedPoint(position.end, offset, lines) };
-  }
+  const copy = movedNode(node, offset, lines);
   if ('children' in node) {
     const settle = (target: object, children: unknown) =>
       Object.defineProperty(target, 'children', {
@@ -190,7 +191,10 @@ export interface MarkdownPiece {
   children: RootContent[];
 }
 
-/** The tree of `text`, and the pieces it was joined from when it was parsed a piece at a time. */
+/**
+ * The Markdown tree of `text`, as `parse` gives it for the whole text, built from pieces parsed apart
+ * where it can be; and the pieces it was joined from.
+ */
 export function parseInPieces(text: string, parse: Parse): { root: Root; pieces?: MarkdownPiece[] } {
   const starts = pieceStarts(text);
   if (!starts) return { root: parse(text) };
