@@ -5,10 +5,10 @@
 // Each memo holds two generations: the texts the current build asked for and those the build before
 // it did. Older ones are let go, so a memo never keeps more than two versions of a document alive.
 
-/** What a memo can keep: anything but undefined and null, which stand for "not read yet". */
-type Kept = object | string | number | boolean;
+/** What a memo keeps for a reading that gave undefined (a map's undefined means "not read yet"). */
+const NOTHING: unique symbol = Symbol('nothing');
 
-const memos: TextMemo<Kept>[] = [];
+const memos: TextMemo<unknown>[] = [];
 
 /** More paragraphs, sentences or cells than the largest policy accepted has. */
 const MAX_KEPT_PER_GENERATION = 100_000;
@@ -16,19 +16,23 @@ const MAX_KEPT_PER_GENERATION = 100_000;
 /** Whether memos answer from memory: not while `readAfresh` runs. */
 let remembering = true;
 
-class TextMemo<T extends Kept> {
-  private current = new Map<string, T>();
-  private previous = new Map<string, T>();
+class TextMemo<T> {
+  private current = new Map<string, T | typeof NOTHING>();
+  private previous = new Map<string, T | typeof NOTHING>();
 
   get(key: string, read: () => T): T {
-    let result = this.current.get(key);
-    if (result === undefined) {
-      result = this.previous.get(key) ?? read();
+    let kept = this.current.get(key);
+    if (kept === undefined) {
+      kept = this.previous.get(key);
+      if (kept === undefined) {
+        const result = read();
+        kept = result === undefined ? NOTHING : result;
+      }
       // Asked for more texts than any document holds without a build in between: a new generation.
       if (this.current.size >= MAX_KEPT_PER_GENERATION) this.nextGeneration();
-      this.current.set(key, result);
+      this.current.set(key, kept);
     }
-    return result;
+    return kept === NOTHING ? (undefined as T) : kept;
   }
 
   nextGeneration(): void {
@@ -42,7 +46,7 @@ class TextMemo<T extends Kept> {
  * `read` must depend on its arguments alone, `keyOf` must tell apart any two that `read` does, and
  * callers must not change what it returns.
  */
-export function memoize<A extends unknown[], T extends Kept>(
+export function memoize<A extends unknown[], T>(
   keyOf: (...args: A) => string,
   read: (...args: A) => T,
 ): (...args: A) => T {
@@ -52,7 +56,7 @@ export function memoize<A extends unknown[], T extends Kept>(
 }
 
 /** `read` of one text, answered from memory as `memoize` does. */
-export function memoizeByText<T extends Kept>(read: (text: string) => T): (text: string) => T {
+export function memoizeByText<T>(read: (text: string) => T): (text: string) => T {
   return memoize((text: string) => text, read);
 }
 

@@ -32,6 +32,21 @@ describe('Memos', () => {
     assert.deepEqual(reads, ['a', 'a']);
   });
 
+  it('keep a reading that gives undefined, as any other', () => {
+    const reads: string[] = [];
+    const none = memoizeByText((text: string) => {
+      reads.push(text);
+      return text === 'a' ? undefined : text.length;
+    });
+    startModelBuild();
+    assert.equal(none('a'), undefined);
+    assert.equal(none('a'), undefined);
+    assert.equal(none('bb'), 2);
+    startModelBuild();
+    assert.equal(none('a'), undefined);
+    assert.deepEqual(reads, ['a', 'bb']);
+  });
+
   it('keep apart the arguments the key tells apart', () => {
     const reads: string[] = [];
     const at = memoize(

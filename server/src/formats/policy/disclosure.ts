@@ -153,8 +153,8 @@ export interface DisclosureStatement {
   text: string;
 }
 
-/** What in `plain` says what becomes public and when, or `none` when it says nothing of the kind. */
-const statementIn = memoizeByText((plain: string): DisclosureStatement | 'none' => {
+/** What in `plain` says what becomes public and when, or undefined when it says nothing of the kind. */
+export const disclosureStatement = memoizeByText((plain: string): DisclosureStatement | undefined => {
   for (const { reads, except, pattern } of GLOBAL_PHRASES) {
     for (const match of plain.matchAll(pattern)) {
       if (!except?.test(match[0]) && !isNegated(plain, match.index)) return { reads, text: match[0] };
@@ -163,11 +163,5 @@ const statementIn = memoizeByText((plain: string): DisclosureStatement | 'none' 
   const publication = DISCLOSING.exec(plain) ?? PUBLISHING_THE_VULNERABILITY.exec(plain);
   if (publication && WHEN.test(plain) && FIXED.test(plain))
     return { reads: 'disclosing once fixed', text: publication[0] };
-  return 'none';
+  return undefined;
 });
-
-/** What in `plain` says what becomes public and when, or undefined when it says nothing of the kind. */
-export function disclosureStatement(plain: string): DisclosureStatement | undefined {
-  const statement = statementIn(plain);
-  return statement === 'none' ? undefined : statement;
-}

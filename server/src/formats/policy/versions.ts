@@ -105,27 +105,27 @@ function readVersionWords(words: string): Pick<VersionCell, 'kind' | 'range'> | 
   return undefined;
 }
 
-/** Reads a version cell as written, or after one or two words naming a component ("dashboard `latest`"); `none` if neither. */
-const readVersionOrComponent = memoizeByText((words: string): Pick<VersionCell, 'kind' | 'range'> | 'none' => {
+/** Reads a version cell as written, or after one or two words naming a component ("dashboard `latest`"). */
+const readVersionOrComponent = memoizeByText((words: string): Pick<VersionCell, 'kind' | 'range'> | undefined => {
   const read = readVersionWords(words);
   if (read) return read;
   const parts = words.split(' ');
   for (let named = 1; named <= 2 && named < parts.length; named++) {
     const component = parts.slice(0, named);
-    if (!component.every((word) => COMPONENT_WORD.test(word) && !NOT_A_COMPONENT.test(word))) return 'none';
+    if (!component.every((word) => COMPONENT_WORD.test(word) && !NOT_A_COMPONENT.test(word))) return undefined;
     const rest = parts.slice(named).join(' ');
-    if (YEAR.test(rest)) return 'none';
+    if (YEAR.test(rest)) return undefined;
     const version = readVersionWords(rest);
     if (version) return version;
   }
-  return 'none';
+  return undefined;
 });
 
 function readVersion(cell: TableCell, tagColumn: boolean): VersionCell {
   const words = cellWords(cell.text);
   if (words === '') return { ...cell, kind: 'empty' };
-  const read = PICTOGRAPH.test(words) ? 'none' : readVersionOrComponent(words);
-  if (read !== 'none') return { ...cell, ...read };
+  const read = PICTOGRAPH.test(words) ? undefined : readVersionOrComponent(words);
+  if (read) return { ...cell, ...read };
   if (tagColumn && /^[\w./+-]{1,60}$/.test(words)) return { ...cell, kind: 'tag' };
   return { ...cell, kind: 'invalid' };
 }
