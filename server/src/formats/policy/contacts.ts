@@ -295,24 +295,21 @@ export interface ContactCandidates {
   found: Contact[];
   /** Words that name the private advisory feature, in the order found. */
   advisoryWords: Contact[];
-  /** The inline code spans of the tree. */
-  inlineCode: { start: number; end: number }[];
 }
 
-/** The contact candidates of `root`, whose nodes lie within `range` of `text`. */
+/** The contact candidates of `root`, whose nodes lie within `range` of `text`, with its inline code spans. */
 export function findContacts(
   root: Root,
   text: string,
   blocks: TextBlock[],
   range: { start: number; end: number },
+  codeSpans: readonly { start: number; end: number }[],
 ): ContactCandidates {
-  const inlineCode: { start: number; end: number }[] = [];
-  const list = new ContactList(text, range, inlineCode);
+  const list = new ContactList(text, range, codeSpans);
   const add = (contact: Contact) => list.add(contact);
   const definitions = new Map<string, string>();
   const collectDefinitions = (node: Nodes) => {
     if (node.type === 'definition') definitions.set(node.identifier, node.url);
-    if (node.type === 'inlineCode') inlineCode.push(nodeRange(node));
     if ('children' in node) for (const child of node.children) collectDefinitions(child as Nodes);
   };
   collectDefinitions(root);
@@ -373,7 +370,7 @@ export function findContacts(
       advisoryWords.push(phraseContact(block, index, index + LABEL_LENGTH));
     }
   }
-  return { found: list.contacts, advisoryWords, inlineCode };
+  return { found: list.contacts, advisoryWords };
 }
 
 /** Whether a stand-in advisory link (github.com/yourorg/your-project/security/advisories) is among `found`. */
@@ -387,13 +384,14 @@ export function hasStandInAdvisory(found: readonly Contact[]): boolean {
  * when that is a stand-in anywhere in the policy, they lead nowhere either, and the link speaks for them.
  */
 export function withAdvisoryWords(
-  { found, advisoryWords, inlineCode }: ContactCandidates,
+  { found, advisoryWords }: ContactCandidates,
   standInAdvisory: boolean,
   text: string,
   range: { start: number; end: number },
+  codeSpans: readonly { start: number; end: number }[],
 ): Contact[] {
   if (standInAdvisory || advisoryWords.length === 0) return [...found].sort((a, b) => a.start - b.start);
-  const list = new ContactList(text, range, inlineCode);
+  const list = new ContactList(text, range, codeSpans);
   for (const contact of found) list.restore(contact);
   const { contacts } = list;
   for (const contact of advisoryWords) {

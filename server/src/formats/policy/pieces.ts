@@ -66,7 +66,7 @@ function readPiece(piece: MarkdownPiece, text: string, sections: Section[]): Pie
     sections: sectionsWithin(sections, piece),
     blocks,
     codeSpans,
-    contactCandidates: findContacts(root, text, blocks, piece),
+    contactCandidates: findContacts(root, text, blocks, piece, codeSpans),
     durations,
     versionsTables: collectVersionsTables(root, text, sections),
     supportStatements: collectSupportStatements(blocks),
@@ -119,7 +119,7 @@ const settledOf = new WeakMap<PieceFacts, Settled>();
 function settle(facts: PieceFacts, standInAdvisory: boolean): Settled {
   const kept = settledOf.get(facts);
   if (kept?.standInAdvisory === standInAdvisory) return kept;
-  const contacts = withAdvisoryWords(facts.contactCandidates, standInAdvisory, facts.text, facts);
+  const contacts = withAdvisoryWords(facts.contactCandidates, standInAdvisory, facts.text, facts, facts.codeSpans);
   const placeholders = collectPlaceholders({
     text: facts.text,
     blocks: facts.blocks,
